@@ -1,0 +1,237 @@
+"""Import pipeline: files → articles → claims → stored → suggestions. Used by the CLI and the TUI.
+
+Parsing and claim extraction are pure and run per file (optionally in worker processes); all
+writes happen in the calling thread, one transaction per article, then the link suggestions for
+the new articles are computed through the anchor index.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from factdesk.core.errors import FactdeskError, IngestError
+from factdesk.core.ingest import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, read_article
+from factdesk.core.models import Article, Claim
+
+Progress = Callable[[int, int, str], None]
+"""``progress(done, total, message)``."""
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """The outcome for one file: ``imported``, ``duplicate`` or ``failed``."""
+
+    path: str
+    status: str
+    article_id: str | None = None
+    language: str | None = None
+    title: str | None = None
+    reason: str | None = None
+    claims: int = 0
+
+    def line(self) -> str:
+        """The one line the CLI prints for this file."""
+        if self.status == "imported":
+            return f"imported  {self.path}  id={self.article_id} lang={self.language} claims={self.claims}  {self.title}"
+        if self.status == "duplicate":
+            return f"duplicate {self.path}  same content as {self.article_id}; skipped"
+        return f"failed    {self.reason}"
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    results: list[ImportResult]
+    suggestions: int = 0
+
+    @property
+    def imported(self) -> int:
+        return sum(r.status == "imported" for r in self.results)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(r.status == "duplicate" for r in self.results)
+
+    @property
+    def failed(self) -> int:
+        return sum(r.status == "failed" for r in self.results)
+
+    def line(self) -> str:
+        return (
+            f"{self.imported} imported, {self.duplicates} duplicate, {self.failed} failed"
+            f"; {self.suggestions} suggestions stored"
+        )
+
+    @property
+    def exit_code(self) -> int:
+        """0 when something was imported or everything was a duplicate; 1 otherwise."""
+        if self.imported or (self.results and self.duplicates == len(self.results)):
+            return 0
+        return 1
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
+    """Expand paths: files as given, directories recursively (sorted, dotfiles skipped).
+
+    Yields ``(path, problem)``; ``problem`` is set for a path that does not exist.
+    """
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    yield Path(root) / name, None
+        elif p.exists() or p.is_symlink():
+            yield p, None
+        else:
+            yield p, f"{p}: no such file or directory"
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A parsed and extracted file, ready to store (picklable for worker processes)."""
+
+    path: str
+    article: Article | None
+    claims: list[Claim]
+    error: str | None = None
+
+
+def prepare(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Prepared:
+    """Parse and extract one file; never raises for bad input (the error is carried)."""
+    try:
+        article = read_article(path, max_bytes=max_bytes)
+    except IngestError as exc:
+        return Prepared(path, None, [], str(exc))
+    from factdesk.core.extract import extract
+
+    try:
+        result = extract(article.id, article.text, article.language, article.published)
+        claims = result.claims
+    except Exception as exc:  # noqa: BLE001 - a broken extractor must not lose the article
+        return Prepared(path, None, [], f"{path}: claim extraction failed ({type(exc).__name__}: {exc})")
+    return Prepared(path, article, claims)
+
+
+def import_paths(
+    ws,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    suggest: bool = True,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportSummary:
+    """Import files into the workspace ``ws`` and return one result per file.
+
+    ``jobs`` > 1 parses and extracts in that many worker processes (``0`` = all cores).
+    Bad files never stop the batch: each gets a ``failed`` result with a one-line reason.
+    """
+    from factdesk.core.extract import EXTRACTOR_VERSION
+
+    files = list(collect_files(paths))
+    results: list[ImportResult] = []
+    todo: list[str] = []
+    for path, problem in files:
+        if problem:
+            results.append(ImportResult(str(path), "failed", reason=problem))
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            results.append(
+                ImportResult(
+                    str(path), "failed",
+                    reason=f"{path}: unsupported file type {path.suffix or '(none)'!r} (expected .txt, .md, .html or .htm)",
+                )
+            )
+        else:
+            todo.append(str(path))
+    total = len(todo)
+    new_ids: list[str] = []
+    seen: set[str] = set()
+    for done, prepared in enumerate(_prepare_all(todo, max_bytes, jobs), start=1):
+        if cancelled is not None and cancelled():
+            break
+        if prepared.article is None:
+            results.append(ImportResult(prepared.path, "failed", reason=prepared.error))
+        else:
+            art = prepared.article
+            if art.id in seen or ws.has_article(art.id):
+                results.append(ImportResult(prepared.path, "duplicate", article_id=art.id, title=art.title))
+            else:
+                try:
+                    ws.add_article(art, prepared.claims, EXTRACTOR_VERSION)
+                except FactdeskError as exc:
+                    results.append(ImportResult(prepared.path, "failed", reason=f"{prepared.path}: {exc}"))
+                else:
+                    seen.add(art.id)
+                    new_ids.append(art.id)
+                    results.append(
+                        ImportResult(
+                            prepared.path, "imported", article_id=art.id, language=art.language,
+                            title=art.title, claims=len(prepared.claims),
+                        )
+                    )
+        if progress is not None:
+            progress(done, total, f"read {Path(prepared.path).name}")
+    summary = ImportSummary(results)
+    if suggest and new_ids:
+        summary.suggestions = update_links(ws, new_ids, progress=progress)
+    order = {str(p): i for i, (p, _) in enumerate(files)}
+    summary.results.sort(key=lambda r: order.get(r.path, len(order)))
+    return summary
+
+
+def update_links(ws, article_ids: list[str], progress: Progress | None = None) -> int:
+    """Compute and store suggestions for newly stored articles (through the anchor index)."""
+    from factdesk.core.matching import update_suggestions
+
+    def relay(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done, total, "matching claims")
+
+    return int(update_suggestions(ws, article_ids, progress=relay))
+
+
+def _prepare_all(paths: list[str], max_bytes: int, jobs: int) -> Iterator[Prepared]:
+    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
+    if workers <= 1 or len(paths) < 8:
+        for path in paths:
+            yield prepare(path, max_bytes)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(prepare, paths, [max_bytes] * len(paths), chunksize=8)
+
+
+def reextract(ws, progress: Progress | None = None) -> dict[str, str]:
+    """Re-run claim extraction on every article (after an upgrade); analyst work stays attached."""
+    from factdesk.core.extract import EXTRACTOR_VERSION, extract
+
+    remapped: dict[str, str] = {}
+    articles = ws.list_articles()
+    for i, row in enumerate(articles, start=1):
+        art = ws.article(row["id"])
+        claims = extract(art.id, art.text, art.language, art.published).claims
+        remapped |= ws.replace_claims(art.id, claims, EXTRACTOR_VERSION)
+        if progress is not None:
+            progress(i, len(articles), f"re-extracted {art.title}")
+    if articles:
+        from factdesk.core.matching import recompute_all
+
+        recompute_all(ws)
+    return remapped
+
+
+def open_and_seed(root: str | os.PathLike[str] | None = None, progress: Progress | None = None):
+    """Open a workspace; when its database was just created, import everything in ``articles/``."""
+    from factdesk.core.store import open_workspace
+
+    ws = open_workspace(root)
+    if ws.created and ws.articles_dir.is_dir():
+        import_paths(ws, [ws.articles_dir], progress=progress)
+    return ws

@@ -1,0 +1,262 @@
+"""SQL for matching: anchors (the blocking index), stored suggestions and events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from factdesk.core.models import Event, Suggestion
+
+if TYPE_CHECKING:
+    import sqlite3
+
+
+class MatchingMixin:
+    """Anchor index, suggestions and events; mixed into :class:`Workspace`."""
+
+    if TYPE_CHECKING:
+        conn: sqlite3.Connection
+
+        def transaction(self) -> Any: ...
+        def query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]: ...
+
+    # -- anchors -------------------------------------------------------------------------------
+    def replace_anchors(self, article_id: str, rows: Iterable[tuple[str, str]]) -> None:
+        """Set the anchors of an article's claims: ``rows`` are ``(anchor, claim_id)``."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM anchors WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                "INSERT INTO anchors (anchor, claim_id, article_id) VALUES (?,?,?)",
+                [(a, c, article_id) for a, c in rows],
+            )
+
+    def anchor_df(self, anchors: Iterable[str]) -> dict[str, int]:
+        """How many claims carry each anchor (document frequency)."""
+        keys = list(dict.fromkeys(anchors))
+        out: dict[str, int] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for anchor, n in self.query(
+                f"SELECT anchor, count(*) FROM anchors WHERE anchor IN ({marks}) GROUP BY anchor", chunk
+            ):
+                out[anchor] = n
+        return out
+
+    def anchor_total_claims(self) -> int:
+        """Number of claims that have at least one anchor (the N of IDF)."""
+        row = self.query("SELECT count(DISTINCT claim_id) FROM anchors")
+        return int(row[0][0]) if row else 0
+
+    def anchor_candidates(
+        self, anchors: Iterable[str], exclude_article: str | None = None, max_df: int | None = None
+    ) -> dict[str, set[str]]:
+        """Claims sharing at least one of ``anchors``: ``{claim_id: {shared anchors}}``.
+
+        Anchors carried by more than ``max_df`` claims are skipped (too common to block on).
+        """
+        keys = list(dict.fromkeys(anchors))
+        if max_df is not None and keys:
+            df = self.anchor_df(keys)
+            keys = [k for k in keys if df.get(k, 0) <= max_df]
+        out: dict[str, set[str]] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT claim_id, anchor FROM anchors WHERE anchor IN ({marks})"
+            params: list[Any] = list(chunk)
+            if exclude_article is not None:
+                sql += " AND article_id != ?"
+                params.append(exclude_article)
+            for claim_id, anchor in self.query(sql, params):
+                out.setdefault(claim_id, set()).add(anchor)
+        return out
+
+    # -- suggestions ---------------------------------------------------------------------------
+    def store_suggestions(self, suggestions: Iterable[Suggestion], replace_articles: Iterable[str] = ()) -> int:
+        """Insert (or replace) suggestions; first drop those touching ``replace_articles``.
+
+        Analyst decisions live in their own table keyed by the stable suggestion id, so they
+        survive any recomputation.
+        """
+        rows = [
+            (
+                s.id,
+                s.kind,
+                s.ctype,
+                round(float(s.score), 4),
+                json.dumps(list(s.reasons), ensure_ascii=False),
+                s.event,
+                s.left_claim,
+                s.right_claim,
+                s.left_article,
+                s.right_article,
+            )
+            for s in suggestions
+        ]
+        with self.transaction() as conn:
+            for article_id in replace_articles:
+                conn.execute(
+                    "DELETE FROM suggestions WHERE left_article = ? OR right_article = ?", (article_id, article_id)
+                )
+            conn.executemany(
+                "INSERT OR REPLACE INTO suggestions (id, kind, ctype, score, reasons, event_id, left_claim,"
+                " right_claim, left_article, right_article) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+        return len(rows)
+
+    def clear_suggestions(self) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM suggestions")
+
+    def suggestions(
+        self,
+        *,
+        article: str | None = None,
+        kind: str | None = None,
+        min_score: float | None = None,
+        limit: int | None = None,
+        claim: str | None = None,
+        status: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored suggestions joined with both claims and the analyst's decision, best first.
+
+        Each: ``{"id", "kind", "ctype", "score", "reasons", "event", "status",
+        "left": {"article", "path", "claim_id", "text", "start", "end"}, "right": {...}}``.
+        ``status`` filters on the decision: ``accepted``, ``rejected`` or ``unreviewed``.
+        """
+        sql = (
+            "SELECT s.id, s.kind, s.ctype, s.score, s.reasons, s.event_id, d.status,"
+            ' lc.id, lc.article_id, la.path, lc.text, lc.start, lc."end",'
+            ' rc.id, rc.article_id, ra.path, rc.text, rc.start, rc."end"'
+            " FROM suggestions s"
+            " JOIN claims lc ON lc.id = s.left_claim JOIN articles la ON la.id = lc.article_id"
+            " JOIN claims rc ON rc.id = s.right_claim JOIN articles ra ON ra.id = rc.article_id"
+            " LEFT JOIN decisions d ON d.suggestion_id = s.id"
+        )
+        where: list[str] = []
+        params: list[Any] = []
+        if article is not None:
+            where.append("(s.left_article = ? OR s.right_article = ?)")
+            params += [article, article]
+        if claim is not None:
+            where.append("(s.left_claim = ? OR s.right_claim = ?)")
+            params += [claim, claim]
+        if kind is not None:
+            where.append("s.kind = ?")
+            params.append(kind)
+        if min_score is not None:
+            where.append("s.score >= ?")
+            params.append(min_score)
+        if status == "unreviewed":
+            where.append("d.status IS NULL")
+        elif status is not None:
+            where.append("d.status = ?")
+            params.append(status)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY s.score DESC, s.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        out = []
+        for r in self.query(sql, params):
+            out.append(
+                {
+                    "id": r[0],
+                    "kind": r[1],
+                    "ctype": r[2],
+                    "score": r[3],
+                    "reasons": json.loads(r[4]),
+                    "event": r[5],
+                    "status": r[6] or "unreviewed",
+                    "left": _side(r[7:13]),
+                    "right": _side(r[13:19]),
+                }
+            )
+        return out
+
+    def top_suggestions(self, claim_id: str, k: int = 10, kind: str | None = None) -> list[dict[str, Any]]:
+        """The best ``k`` suggestions involving one claim (for the TUI inspector)."""
+        return self.suggestions(claim=claim_id, kind=kind, limit=k)
+
+    def suggestion(self, suggestion_id: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT id FROM suggestions WHERE id = ? OR id LIKE ? LIMIT 2", (suggestion_id, suggestion_id + "%"))
+        if len(rows) != 1:
+            return None
+        found = [s for s in self.suggestions_by_ids([rows[0][0]])]
+        return found[0] if found else None
+
+    def suggestions_by_ids(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        wanted = set(ids)
+        out = []
+        for sid in wanted:
+            rows = self.query("SELECT left_claim FROM suggestions WHERE id = ?", (sid,))
+            if rows:
+                out += [s for s in self.suggestions(claim=rows[0][0]) if s["id"] == sid]
+        return out
+
+    # -- events --------------------------------------------------------------------------------
+    def replace_events(self, events: Iterable[Event]) -> None:
+        """Replace every stored event and its members."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM event_members")
+            conn.execute("DELETE FROM events")
+            for ev in events:
+                conn.execute(
+                    "INSERT INTO events (id, label, date_start, date_end, places, actors, data) VALUES (?,?,?,?,?,?,?)",
+                    (
+                        ev.id,
+                        ev.label,
+                        ev.date_start,
+                        ev.date_end,
+                        json.dumps(ev.places, ensure_ascii=False),
+                        json.dumps(ev.actors, ensure_ascii=False),
+                        "{}",
+                    ),
+                )
+                conn.executemany(
+                    "INSERT INTO event_members (event_id, article_id, claim_id) VALUES (?,?,NULL)",
+                    [(ev.id, a) for a in ev.article_ids],
+                )
+                conn.executemany(
+                    "INSERT INTO event_members (event_id, article_id, claim_id) VALUES (?,"
+                    " (SELECT article_id FROM claims WHERE id = ?), ?)",
+                    [(ev.id, c, c) for c in ev.claim_ids],
+                )
+
+    def events(self) -> list[dict[str, Any]]:
+        """Stored events with their article ids and claim counts, earliest first."""
+        out = []
+        for r in self.query("SELECT * FROM events ORDER BY date_start IS NULL, date_start, label"):
+            arts = [
+                a[0]
+                for a in self.query(
+                    "SELECT DISTINCT article_id FROM event_members WHERE event_id = ? AND article_id IS NOT NULL",
+                    (r["id"],),
+                )
+            ]
+            n_claims = self.query(
+                "SELECT count(*) FROM event_members WHERE event_id = ? AND claim_id IS NOT NULL", (r["id"],)
+            )[0][0]
+            out.append(
+                {
+                    "id": r["id"],
+                    "label": r["label"],
+                    "date_start": r["date_start"],
+                    "date_end": r["date_end"],
+                    "places": json.loads(r["places"]),
+                    "actors": json.loads(r["actors"]),
+                    "articles": arts,
+                    "claims": n_claims,
+                }
+            )
+        return out
+
+
+def _side(values: tuple[Any, ...]) -> dict[str, Any]:
+    claim_id, article_id, path, text, start, end = values
+    name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+    return {"article": article_id, "path": name, "claim_id": claim_id, "text": text, "start": start, "end": end}
