@@ -521,7 +521,11 @@ def open_workspace(root: str | os.PathLike[str] | None = None, *, create: bool =
             conn.close()
             raise WorkspaceError(f"{db_path}: could not switch the database to WAL mode (got {mode})")
         if version < SCHEMA_VERSION:
-            migrate(ws, version)
+            try:
+                migrate(ws, version)
+            except BaseException:
+                conn.close()
+                raise
     elif version < SCHEMA_VERSION:
         conn.close()
         raise ReadOnlyWorkspaceError(
@@ -536,8 +540,14 @@ def migrate(ws: Workspace, current: int) -> None:
         # Re-read inside the write lock: another process may have migrated meanwhile.
         current = int(conn.execute("PRAGMA user_version").fetchone()[0])
         for number in range(current + 1, SCHEMA_VERSION + 1):
-            for statement in _split_sql(MIGRATIONS[number - 1]):
-                conn.execute(statement)
+            try:
+                for statement in _split_sql(MIGRATIONS[number - 1]):
+                    conn.execute(statement)
+            except sqlite3.Error as exc:
+                raise WorkspaceError(
+                    f"{ws.db_path}: schema migration {number} failed ({exc}); the database was left at"
+                    f" schema {current}, unchanged"
+                ) from exc
             conn.execute(f"PRAGMA user_version = {number}")
 
 
