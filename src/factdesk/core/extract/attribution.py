@@ -1,0 +1,435 @@
+"""Attribution: who a claim is credited to ("according to X", "X said", "a indiqué à l'AFP un responsable").
+
+Patterns (cue words from the language files):
+- preposition + source: "according to the Pentagon", "selon l'OSDH", "citant l'armée américaine";
+- source + verb: "Centcom said", "L'agence de presse Reuters a annoncé" (adverbs allowed in between:
+  "ont également déclaré");
+- verb + source after a quote or a comma: "…,” said the Syrian Observatory", "», précise le communiqué";
+- told-verbs take a conduit: "an official at the Ministry of Defense told Agence France-Presse"
+  gives the source "Ministry of Defense" and a second span (``kind="conduit"``) for AFP;
+  "a indiqué à l'AFP un responsable au ministère de l'Intérieur" the same in French.
+
+The source must pass a source-noun check: a proper name, an acronym, an alias, or a source noun
+(official, spokesman, ministry, sources, communiqué...) and not a non-source noun ("according to
+the schedule", "selon le calendrier", "selon les cas"). Cues inside a closed quotation are the
+speaker's words and are ignored. The display source is the most specific institution in the
+phrase (an alias, then a ministry, then a proper name); ``person`` keeps a named person in the
+phrase ("OSDH director Rami Abdel Rahmane") for quote speakers. Pronoun subjects ("he said",
+"a-t-il ajouté") are returned with ``pronoun=True`` for the caller to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import langdata, names
+from .numbers import Tok, tokenize
+
+_CONNECT = frozenset("of for at from in en pour de du des d' à au aux la le les l' the y e del da do dos das".split())
+_PERSON_RE = re.compile(r"^[A-Z]")
+
+
+@dataclass
+class AttrCand:
+    start: int
+    end: int
+    source: str
+    key: str
+    role: str = "source"  # or "conduit"
+    person: str | None = None
+    pronoun: bool = False
+    cue: str = ""
+
+
+def _is_cap(t: Tok) -> bool:
+    w = t.text
+    for pre in ("al-", "el-", "d'", "l'", "d’", "l’"):
+        if w.lower().startswith(pre) and len(w) > len(pre):
+            return w[len(pre)].isupper()
+    return w[:1].isupper()
+
+
+def _verb_regex(lg: langdata.Lang) -> re.Pattern[str]:
+    got = lg._compiled.get("att_verbs_adv")
+    if got is not None:
+        return got
+    alts = []
+    for v in sorted(set(lg.att_verbs + lg.att_told), key=len, reverse=True):
+        words = v.split()
+        esc = [re.sub(r"['’]", "['’]", re.escape(w)) for w in words]
+        if len(esc) >= 2:
+            pat = esc[0] + r"(?:\s+(?:[^\W\d_]+ment|[^\W\d_]+ly|aussi|encore|déjà|ensuite|pourtant|toutefois|also|already|later|previously|again|further|auch|bereits|también|ya|já|também|par ailleurs|pour sa part|de son côté))?\s+" + r"\s+".join(esc[1:])
+        else:
+            pat = esc[0]
+        alts.append(pat)
+    rx = re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", re.I) if alts else re.compile(r"(?!x)x")
+    lg._compiled["att_verbs_adv"] = rx
+    return rx
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int, int]]) -> list[AttrCand]:
+    toks = tokenize(text)
+    if not toks:
+        return []
+    out: list[AttrCand] = []
+    told_set = {" ".join(v.split()) for v in lg.att_told}
+    # prepositions: according to X
+    for m in lg.rx("att_preps").finditer(text):
+        if _inside(m.start(), quote_spans):
+            continue
+        k = _tok_at(toks, m.end())
+        np = _np_forward(toks, k, lg)
+        cand = _make(text, toks, np, lg, m.start(), m.group(0))
+        if cand:
+            out.append(cand)
+    for m in _verb_regex(lg).finditer(text):
+        if _inside(m.start(), quote_spans):
+            continue
+        if m.group(0)[:1].isupper() and text[:m.start()].strip():
+            continue  # verbs are not capitalised mid-sentence ("The United States carried")
+        verb = " ".join(m.group(0).lower().split())
+        low_words = verb.split()
+        is_told = any(verb.startswith(t.split()[0]) and verb.endswith(t.split()[-1]) for t in told_set) or verb == "told"
+        if verb in [p.lower() for p in lg.att_preps]:
+            continue  # handled above
+        pron = _inverted_pronoun(verb, lg)
+        kb = _tok_before(toks, m.start())
+        ka = _tok_at(toks, m.end())
+        if pron:
+            out.append(AttrCand(m.start(), m.end(), "", "", pronoun=True, cue=m.group(0)))
+            continue
+        prev_txt = text[:m.start()].rstrip()
+        inverted_ctx = (not prev_txt) or prev_txt[-1] in ",”»\"" or (prev_txt[-1] == "." and m.group(0)[:1].islower())
+        cands: list[AttrCand] = []
+        if is_told and lg.code != "en" or (is_told and verb != "told"):
+            # French-style: a indiqué à l'AFP un responsable ...
+            conduit = _np_forward(toks, ka, lg, max_words=4)
+            subj_k = conduit[1] if conduit else ka
+            subj = _np_forward(toks, subj_k, lg)
+            c = _make(text, toks, subj, lg, m.start(), m.group(0)) if subj and inverted_ctx else None
+            if c is None:
+                subj = _np_back(toks, kb, lg)
+                c = _make(text, toks, subj, lg, None, m.group(0), end_at=m.end())
+            if c:
+                cands.append(c)
+                cc = _make(text, toks, conduit, lg, None, m.group(0)) if conduit else None
+                if cc and cc.key != c.key:
+                    cc.role = "conduit"
+                    cands.append(cc)
+        else:
+            c = None
+            if inverted_ctx and not is_told:
+                fw = _np_forward(toks, ka, lg)
+                if fw is None:
+                    # "…», a indiqué dans un communiqué le président": skip the leading adjunct
+                    for k2 in range(ka + 1, min(len(toks), ka + 6)):
+                        if toks[k2].typ != "word":
+                            break
+                        if toks[k2].low in ("le", "la", "les", "l'", "the") and k2 > ka + 1:
+                            fw = _np_forward(toks, k2, lg)
+                            break
+                c = _make(text, toks, fw, lg, m.start(), m.group(0))
+            if c is None:
+                bk = _np_back(toks, kb, lg)
+                if bk:
+                    words = [t for t in toks[bk[0]:bk[1]] if t.typ == "word"]
+                    if len(words) == 1 and words[0].low in lg.pronouns:
+                        out.append(AttrCand(toks[bk[0]].start, m.end(), "", "", pronoun=True, cue=text[toks[bk[0]].start:m.end()]))
+                        continue
+                c = _make(text, toks, bk, lg, None, m.group(0), end_at=m.end())
+                if c is None and kb is not None and kb >= 0 and toks[kb].typ == "punct" and toks[kb].text == ",":
+                    # apposition or aside: "X, for its part, puts forward" / "Name, a indiqué"
+                    bk = _np_back(toks, kb - 1, lg)
+                    c = _make(text, toks, bk, lg, None, m.group(0), end_at=m.end())
+                    if c is not None and bk and _lower_head(toks, bk, lg):
+                        kk = bk[0] - 1
+                        while kk >= 0 and toks[kk].typ == "word" and toks[kk].low in lg.determiners:
+                            kk -= 1
+                        if kk >= 0 and toks[kk].typ == "punct" and toks[kk].text == ",":
+                            c2 = _make(text, toks, _np_back(toks, kk - 1, lg), lg, None, m.group(0), end_at=m.end())
+                            if c2 is not None:
+                                c = c2
+                    if c is None and bk:
+                        kk = bk[0] - 1
+                        while kk >= 0 and toks[kk].typ == "word" and (toks[kk].low in lg.determiners or toks[kk].low in _CONNECT):
+                            kk -= 1
+                        if kk >= 0 and toks[kk].typ == "punct" and toks[kk].text == ",":
+                            bk2 = _np_back(toks, kk - 1, lg)
+                            c = _make(text, toks, bk2, lg, None, m.group(0), end_at=m.end())
+            if c:
+                cands.append(c)
+                if is_told:
+                    conduit = _np_forward(toks, ka, lg, max_words=4)
+                    cc = _make(text, toks, conduit, lg, m.start(), m.group(0)) if conduit else None
+                    if cc and cc.key != c.key:
+                        cc.role = "conduit"
+                        cc.start = m.start()
+                        cands.append(cc)
+        out.extend(cands)
+    # dedupe by (key, role), keep the first
+    seen = set()
+    res = []
+    for c in sorted(out, key=lambda c: c.start):
+        k = (c.key, c.role, c.pronoun, c.start if c.pronoun else 0)
+        if k in seen:
+            continue
+        seen.add(k)
+        res.append(c)
+    return res
+
+
+def _lower_head(toks: list[Tok], np: tuple[int, int], lg: langdata.Lang) -> bool:
+    for t in toks[np[0]:np[1]]:
+        if t.typ != "word" or t.low in lg.determiners:
+            continue
+        return not _is_cap(t)
+    return False
+
+
+def _inverted_pronoun(verb: str, lg: langdata.Lang) -> bool:
+    return bool(re.search(r"-t-(?:il|elle|ils|elles|on)\b|-(?:ils|elles)\b", verb))
+
+
+def _tok_at(toks: list[Tok], pos: int) -> int:
+    for i, t in enumerate(toks):
+        if t.start >= pos:
+            return i
+    return len(toks)
+
+
+def _tok_before(toks: list[Tok], pos: int) -> int | None:
+    k = None
+    for i, t in enumerate(toks):
+        if t.end <= pos:
+            k = i
+        else:
+            break
+    return k
+
+
+_PREPS = frozenset("in on at by with from for to into during after before since dans sur par avec pour depuis après avant lors en".split())
+
+
+def _np_forward(toks: list[Tok], k: int, lg: langdata.Lang, max_words: int = 9) -> tuple[int, int] | None:
+    if k < len(toks) and toks[k].typ == "word" and toks[k].low in _PREPS:
+        return None
+    j = k
+    words = 0
+    seen_head = False
+    while j < len(toks) and words < max_words:
+        t = toks[j]
+        if t.typ == "punct":
+            if t.text == "(" and words:
+                e = j
+                while e < len(toks) and toks[e].text != ")":
+                    e += 1
+                if e < len(toks) and e - j <= 6:
+                    j = e + 1
+                    continue
+            break
+        if t.typ == "num":
+            break
+        low = t.low
+        if low in lg.np_stop and low not in _CONNECT:
+            break
+        if seen_head and not _is_cap(t) and (low.endswith(("ing", "ant", "ed")) and low not in lg.source_nouns):
+            break
+        if low in lg.source_nouns or _is_cap(t):
+            seen_head = True
+        words += 1
+        j += 1
+    # trailing connectors are not part of the phrase
+    while j > k and toks[j - 1].typ == "word" and toks[j - 1].low in _CONNECT | lg.determiners:
+        j -= 1
+    return (k, j) if j > k else None
+
+
+def _np_back(toks: list[Tok], kb: int | None, lg: langdata.Lang, max_words: int = 10) -> tuple[int, int] | None:
+    if kb is None or kb < 0:
+        return None
+    j = kb
+    words = 0
+    while j >= 0 and words < max_words:
+        t = toks[j]
+        if t.typ == "punct":
+            if t.text == ")":
+                s = j
+                while s >= 0 and toks[s].text != "(":
+                    s -= 1
+                if s > 0 and kb - s <= 6:
+                    j = s - 1
+                    continue
+            break
+        if t.typ == "num":
+            break
+        low = t.low
+        if low in lg.np_stop and low not in _CONNECT:
+            break
+        words += 1
+        j -= 1
+    s = j + 1
+    while s <= kb and toks[s].typ == "word" and (toks[s].low in _CONNECT or toks[s].low in lg.determiners):
+        s += 1
+    return (s, kb + 1) if s <= kb else None
+
+
+def _valid_np(toks: list[Tok], np: tuple[int, int], lg: langdata.Lang) -> bool:
+    words = [t for t in toks[np[0]:np[1]] if t.typ == "word"]
+    if not words:
+        return False
+    lows = [w.low for w in words]
+    head_nouns = [w for w in lows if w not in lg.determiners and w not in _CONNECT]
+    if head_nouns and head_nouns[0] in lg.non_sources:
+        return False
+    if " ".join(lows) in lg.non_sources:
+        return False
+    if any(_is_cap(w) for w in words):
+        return True
+    if any(w in lg.source_nouns or w.split("'")[-1] in lg.source_nouns for w in lows):
+        return True
+    if any(names.nationality_key(w) for w in lows) and len(lows) <= 3:
+        return False
+    return False
+
+
+def _make(text: str, toks: list[Tok], np: tuple[int, int] | None, lg: langdata.Lang, cue_start: int | None,
+          cue: str, end_at: int | None = None) -> AttrCand | None:
+    if not np or not _valid_np(toks, np, lg):
+        return None
+    s, e = toks[np[0]].start, toks[np[1] - 1].end
+    # a trailing parenthetical acronym stays with the phrase
+    phrase_toks = toks[np[0]:np[1]]
+    display, person = _best_source(text, phrase_toks, lg)
+    display = _strip_det(display, lg) if display else display
+    if not display:
+        return None
+    key = names.source_key(display, lg.code)
+    if not key:
+        return None
+    start = min(s, cue_start) if cue_start is not None else s
+    end = max(e, end_at or e)
+    return AttrCand(start, end, display, key, person=person, cue=cue)
+
+
+def _best_source(text: str, toks: list[Tok], lg: langdata.Lang) -> tuple[str, str | None]:
+    words = [t for t in toks if t.typ == "word"]
+    al = names.aliases()
+    best = None  # (rank, -len, s, e)
+    person = None
+    rank = {"org": 0, "group": 0, "person": 1, "place": 2}
+    for i in range(len(words)):
+        for n in range(min(al.max_tokens, len(words) - i), 0, -1):
+            seg = words[i:i + n]
+            raw = text[seg[0].start:seg[-1].end]
+            lk = names.light(raw)
+            hit = al.by_light.get(lk) or (al.by_translit.get(names.translit(raw)) if n > 1 else None)
+            if not hit:
+                continue
+            if al.caps.get(lk) and not raw.replace(".", "").replace("'", "").split("'")[-1][-2:].isupper():
+                continue
+            if not any(_is_cap(x) for x in seg):
+                continue
+            r = rank.get(hit[1], 3)
+            if hit[1] == "person" and person is None:
+                person = raw
+            cand = (r, -n, seg[0].start, seg[-1].end)
+            if best is None or cand < best:
+                best = cand
+            break
+    # ministries by portfolio
+    for i, w in enumerate(words):
+        if names.fold(w.low) in al.ministry_words or w.low.endswith("ministerium"):
+            s = words[i - 1].start if i > 0 and _is_cap(words[i - 1]) and not words[i - 1].low in lg.determiners and names.ministry_key(words[i - 1].text + " " + w.text) else w.start
+            e = words[-1].end
+            raw = text[s:e]
+            if names.ministry_key(raw) and (best is None or best[0] > 0 or names.aliases().lookup(text[best[2]:best[3]]) is None or names.ministry_key(raw) in ("pentagon", "state-department")):
+                if best is None or best[0] >= 1:
+                    return _strip_det(raw, lg), person or _cap_person(text, words, lg)
+    if best is not None and best[0] == 0:
+        rest = [w for w in words if w.end <= best[2] or w.start >= best[3]]
+        return text[best[2]:best[3]], person or _cap_person(text, rest, lg)
+    capp = _cap_person(text, words, lg)
+    head = next((w for w in words if w.low not in lg.determiners and w.low not in _CONNECT), None)
+    nonplace = [w for w in words if _is_cap(w) and w.low not in lg.determiners and not names.nationality_key(w.text)
+                and (names.aliases().lookup(w.text) or ("", "unknown"))[1] != "place"]
+    if head is not None and not _is_cap(head) and head.low in lg.source_nouns and (best is None or best[0] >= 2) and not capp and not nonplace:
+        return _strip_det(text[words[0].start:words[-1].end], lg), None
+    if best is not None and best[0] == 1:
+        return text[best[2]:best[3]], person or text[best[2]:best[3]]
+    # earliest run of capitalised words
+    runs = []
+    cur: list[Tok] = []
+    for w in words:
+        if _is_cap(w) and w.low not in lg.determiners:
+            cur.append(w)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    runs = [r for r in runs if not (len(r) == 1 and (names.nationality_key(r[0].text) or r[0].low in lg.stop_caps))]
+    if runs:
+        r = runs[0]
+        raw = text[r[0].start:r[-1].end]
+        raw = names.strip_titles(raw) if len(r) > 1 else raw
+        return _strip_det(raw, lg), capp
+    if best is not None:
+        return text[best[2]:best[3]], person
+    raw = text[toks[0].start:toks[-1].end]
+    return _strip_det(raw, lg), person
+
+
+def _cap_person(text: str, words: list[Tok], lg: langdata.Lang) -> str | None:
+    cur: list[Tok] = []
+    runs = []
+    for w in words:
+        if cur and text[cur[-1].end:w.start].strip():
+            runs.append(cur)
+            cur = []
+        if _is_cap(w) and w.low not in lg.determiners:
+            cur.append(w)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    al = names.aliases()
+    for r in runs:
+        raw = names.strip_titles(text[r[0].start:r[-1].end])
+        parts = raw.split()
+        if 2 <= len(parts) <= 4:
+            hit = al.lookup(raw)
+            if hit and hit[1] != "person":
+                continue
+            if names.ministry_key(raw):
+                continue
+            if any(p.lower() in lg.org_words for p in parts):
+                continue
+            return raw
+    return None
+
+
+def _strip_det(raw: str, lg: langdata.Lang) -> str:
+    s = raw.strip()
+    for _ in range(3):
+        low = s.lower().replace("’", "'")
+        changed = False
+        for d in sorted(lg.determiners, key=len, reverse=True):
+            if d.endswith("'") and low.startswith(d) and len(s) > len(d):
+                s = s[len(d):]
+                changed = True
+                break
+            if low.startswith(d + " ") and len(s) > len(d) + 1:
+                s = s[len(d) + 1:].lstrip()
+                changed = True
+                break
+        if not changed:
+            break
+    return s

@@ -1,0 +1,543 @@
+"""Date expressions: detection per language (data-driven) and resolution against a reference.
+
+Resolved values (``Span.resolved``) and granularities (``Span.granularity``):
+
+- ``day``        ``2024-02-02`` (explicit dates, day + month, weekdays, today/yesterday);
+- ``night``      ``2024-02-02/2024-02-03`` ("la nuit du 2 au 3 février", "overnight Friday to Saturday");
+- ``range``      ``2024-02-02/2024-02-05`` ("du 2 au 5 février", "February 2-5", "last week" = Monday..Sunday);
+- ``month_part`` ``2024-01-21/2024-01-31``: early = days 1-10, mid = 11-20, late = 21-end of month
+                 ("fin janvier", "in early June", "mi-octobre");
+- ``year_part``  ``2019-09/2019-12``: early = Jan-Apr, mid = May-Aug, late = Sep-Dec ("late 2019");
+- ``month``      ``2024-02`` ("in April", "février 2024", and "today" when only the publication month is known);
+- ``year``       ``2019`` ("in 2018", "the 2015 deal", "last year");
+- ``weekday``    unresolved weekday (no reference day).
+
+Reference (in order): (1) the publication date; (2) the latest explicit full date in the article;
+(3) a weekday + day + month phrase whose weekday fits a single recent year (the latest year not
+after the current year, or the publication year when only ``YYYY``/``YYYY-MM`` is known).
+Relative weekdays ("on Sunday", "lundi", "Sunday's") resolve to the most recent such day on or
+before the reference (the same weekday as the reference is the reference day itself); "last X" /
+"X dernier" is strictly before, "next X" / "X prochain" strictly after. A day + month later than
+the reference goes to the previous year; so does a bare month later than the reference month.
+A quoted "today"/"aujourd'hui" takes the day of the statement when the sentence dates it
+("…,” the president said on Friday"). ``Span.basis`` always says which rule resolved the date,
+and why it was left unresolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import langdata
+
+_ISO_RE = re.compile(r"(?<![\d\-/.])(?P<y>(?:1[89]|20|21)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])")
+_NUM_RE = re.compile(r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:1[89]|20|21)\d\d)(?![\d/])")
+_YEAR_RE = re.compile(r"(?<![\w$€£¥.,/\-])(?P<y>(?:19|20)\d\d)(?![\w%]|[.,]\d|\s*%)")
+_PUB_RE = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass
+class DateCand:
+    start: int
+    end: int
+    kind: str  # full, daymonth, night, range, monthpart, yearpart, month, year, weekday, relday, relperiod
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    d2: int | None = None
+    m2: int | None = None
+    wd: int | None = None
+    wd2: int | None = None
+    part: str | None = None
+    rel: int = 0  # -1 last, +1 next, 0 bare
+    offset: int = 0
+    unit: str | None = None
+    note: str = ""
+
+
+def _alt(words) -> str:
+    return langdata.trie_regex(words)
+
+
+class _DatePatterns:
+    def __init__(self, lg: langdata.Lang):
+        d = lg.dates
+        months = [m for m in lg.months]
+        wds = [w for w in lg.weekdays]
+        self.lg = lg
+        self.ok = bool(months)
+        cs = re.I  # capitalisation is checked on the match (_cap_ok)
+        months_dot = months + [m + "." for m in months if len(m) <= 5 and m not in ("mai", "may", "june", "july", "juin", "mars", "août", "aout")]
+        wds_dot = wds + [w + "." for w in wds if len(w) <= 4]
+        MON = r"(?P<mon>" + _alt(months_dot) + r")"
+        WD = r"(?P<wd>" + _alt(wds_dot) + r")"
+        WD2 = r"(?P<wd2>" + _alt(wds) + r")"
+        suf = d.get("day_suffix") or ""
+        suf = r"(?:" + suf + r")?" if suf else ""
+        DAY = r"(?P<d>[0-3]?\d)" + suf + r"(?![\d,.]\d)(?!\d)"
+        DAY2 = r"(?P<d2>[0-3]?\d)" + suf + r"(?![\d,.]\d)(?!\d)"
+        YEAR = r"(?P<y>(?:1[89]|20|21)\d\d)(?!\d)"
+        of = d.get("day_of") or ""
+        the = d.get("the") or ""
+        yof = d.get("year_of") or r"(?:,?\s*)"
+        pre_words = d.get("prefix") or []
+        PRE = (r"(?:(?<![\w])" + _alt(pre_words) + r"\s+)?") if pre_words else ""
+        B = r"(?<![\w])"
+        E = r"(?![\w])"
+        self.full_dmy = re.compile(B + PRE + r"(?:" + WD + r",?\s+)?" + the + "?" + DAY + r"\s*" + (of + "?" if of else "") + MON + r"(?:" + yof + YEAR + r")?" + E, cs)
+        self.full_mdy = re.compile(B + PRE + r"(?:" + WD + r",?\s+)?" + MON + r"\s+" + the + "?" + DAY + r"(?:,?\s*" + YEAR + r")?" + E, cs)
+        night = d.get("night_of") or []
+        to = _alt(d.get("range_to") or ["-"])
+        frm = d.get("range_from") or []
+        FROM = (r"(?:" + _alt(frm) + r"\s+)?") if frm else ""
+        if night:
+            NIGHT = r"(?:" + "|".join(night) + r")\s+"
+            self.night_dm = re.compile(B + NIGHT + r"(?:" + WD + r"\s+)?" + DAY + r"\s*" + to + r"\s*(?:" + WD2 + r"\s+)?" + DAY2 + r"\s+" + (of + "?" if of else "") + MON + r"(?:" + yof + YEAR + r")?" + E, re.I)
+            self.night_md = re.compile(B + NIGHT + MON + r"\s+" + DAY + r"\s*" + to + r"\s*" + DAY2 + r"(?:,?\s*" + YEAR + r")?" + E, re.I)
+            self.night_wd = re.compile(B + NIGHT + WD + r"\s*" + to + r"\s*" + WD2 + E, re.I)
+        else:
+            self.night_dm = self.night_md = self.night_wd = None
+        self.range_dm = re.compile(B + FROM + DAY + r"\s*" + to + r"\s*" + DAY2 + r"\s+" + (of + "?" if of else "") + MON + r"(?:" + yof + YEAR + r")?" + E, cs)
+        self.range_md = re.compile(B + FROM + MON + r"\s+" + DAY + r"\s*" + to + r"\s*" + DAY2 + r"(?:,?\s*" + YEAR + r")?" + E, cs)
+        parts = d.get("month_parts") or {}
+        self.part_map = {" ".join(k.lower().split()).rstrip("-"): v for k, v in parts.items()}
+        if parts:
+            PART = r"(?P<part>" + _alt(k.rstrip("-") for k in parts) + r")"
+            self.part_month = re.compile(B + PART + r"(?:\s*[-‑–]\s*|\s+(?:of\s+|de\s+|d['’]|du mois de\s+|del?\s+|des\s+|da\s+|do\s+|im\s+)?)" + MON + r"(?:" + yof + YEAR + r")?" + E, re.I)
+            self.part_year = re.compile(B + PART + r"(?:\s*[-‑–]\s*|\s+(?:of\s+|de\s+|del?\s+|da\s+)?)" + YEAR + E, re.I)
+        else:
+            self.part_month = self.part_year = None
+        self.month_year = re.compile(B + PRE + MON + r"\s+(?:(?:de|del|of)\s+)?" + YEAR + E, cs)
+        last_b = d.get("last_before") or []
+        next_b = d.get("next_before") or []
+        last_a = d.get("last_after") or []
+        next_a = d.get("next_after") or []
+        LB = r"(?:(?P<lb>" + _alt(last_b) + r")\s+)?" if last_b else ""
+        NB = r"(?:(?P<nb>" + _alt(next_b) + r")\s+)?" if next_b else ""
+        LA = r"(?:\s+(?P<la>" + _alt(last_a) + r"))?" if last_a else ""
+        NA = r"(?:\s+(?P<na>" + _alt(next_a) + r"))?" if next_a else ""
+        poss = d.get("possessive") or ""
+        self.month_alone = re.compile(B + r"(?P<pre>" + _alt(list(lg.month_prefix_words) or ["in"]) + r"\s+)?" + LB + NB + r"(?P<mon>" + _alt(m for m in months if len(m) > 3 or m in ("mai", "may")) + r")" + LA + NA + E, cs)
+        full_wds = [w for w in wds if w not in lg.short_weekdays]
+        self.weekday = re.compile(B + PRE + LB + NB + r"(?P<wd>" + _alt(full_wds) + r")(?:" + poss + r")?" + LA + NA + E, cs) if full_wds else None
+        rel = d.get("relative_days") or {}
+        self.rel_map = {" ".join(k.lower().replace("’", "'").split()): int(v) for k, v in rel.items()}
+        self.relday = re.compile(B + r"(?P<rel>" + _alt(rel) + r")" + E, re.I) if rel else None
+        per = d.get("relative_periods") or {}
+        self.per_map = {" ".join(k.lower().replace("’", "'").split()): (str(v[0]), int(v[1])) for k, v in per.items()}
+        self.relperiod = re.compile(B + r"(?P<per>" + _alt(per) + r")" + E, re.I) if per else None
+        self.numeric_order = d.get("numeric_order") or "dmy"
+
+
+@lru_cache(maxsize=None)
+def patterns(code: str) -> _DatePatterns:
+    return _DatePatterns(langdata.get(code))
+
+
+def _month(lg: langdata.Lang, word: str | None) -> int | None:
+    if not word:
+        return None
+    return lg.months.get(word.lower().rstrip("."))
+
+
+def _wd(lg: langdata.Lang, word: str | None) -> int | None:
+    if not word:
+        return None
+    return lg.weekdays.get(word.lower().rstrip("."))
+
+
+def _valid(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is None or not 1 <= m <= 12:
+        return False
+    if d is None:
+        return True
+    if not 1 <= d <= 31:
+        return False
+    if y is not None:
+        return d <= calendar.monthrange(y, m)[1]
+    return d <= (29 if m == 2 else calendar.monthrange(2001, m)[1])
+
+
+def _cap_ok(lg: langdata.Lang, word: str) -> bool:
+    return not lg.capitalized or word[:1].isupper()
+
+
+def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[DateCand]:
+    """All date candidates in ``text`` (a sentence), non-overlapping, longest first."""
+    cands: list[DateCand] = []
+    for m in _ISO_RE.finditer(text):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if _valid(y, mo, d):
+            cands.append(DateCand(m.start(), m.end(), "full", y, mo, d, note="iso"))
+    for m in _NUM_RE.finditer(text):
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        order = patterns(code).numeric_order if code else "dmy"
+        note = ""
+        if a <= 12 and b <= 12 and a != b:
+            note = f"ambiguous numeric date read as {'month/day' if order == 'mdy' else 'day/month'} ({code or 'default'} convention)"
+        if order == "mdy" and a <= 12:
+            mo, d = a, b
+        elif b <= 12:
+            d, mo = a, b
+        else:
+            mo, d = a, b
+        if _valid(y, mo, d):
+            cands.append(DateCand(m.start(), m.end(), "full", y, mo, d, note=note or "numeric"))
+    seen = set()
+    for c in (code,) + tuple(extra_codes):
+        if not c or c in seen:
+            continue
+        seen.add(c)
+        _find_lang(text, c, cands)
+    for m in _YEAR_RE.finditer(text):
+        cands.append(DateCand(m.start(), m.end(), "year", int(m["y"])))
+    # keep the longest non-overlapping candidates
+    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken: list[DateCand] = []
+    for c in cands:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _find_lang(text: str, code: str, out: list[DateCand]) -> None:
+    p = patterns(code)
+    lg = p.lg
+    if not p.ok:
+        return
+    for rx in (p.night_dm, p.night_md):
+        if rx is None:
+            continue
+        for m in rx.finditer(text):
+            mo = _month(lg, m["mon"])
+            y = int(m["y"]) if m["y"] else None
+            d1, d2 = int(m["d"]), int(m["d2"])
+            if _valid(y, mo, d1) and 1 <= d2 <= 31:
+                out.append(DateCand(m.start(), m.end(), "night", y, mo, d1, d2=d2))
+    if p.night_wd is not None:
+        for m in p.night_wd.finditer(text):
+            out.append(DateCand(m.start(), m.end(), "night", wd=_wd(lg, m["wd"]), wd2=_wd(lg, m["wd2"])))
+    for rx in (p.range_dm, p.range_md):
+        for m in rx.finditer(text):
+            if not _cap_ok(lg, m["mon"]):
+                continue
+            mo = _month(lg, m["mon"])
+            y = int(m["y"]) if m["y"] else None
+            d1, d2 = int(m["d"]), int(m["d2"])
+            if _valid(y, mo, d1) and _valid(y, mo, d2) and d2 > d1:
+                out.append(DateCand(m.start(), m.end(), "range", y, mo, d1, d2=d2))
+    for rx in (p.full_dmy, p.full_mdy):
+        for m in rx.finditer(text):
+            mon = m["mon"]
+            if not _cap_ok(lg, mon):
+                continue
+            mo = _month(lg, mon)
+            y = int(m["y"]) if m["y"] else None
+            d = int(m["d"])
+            if not _valid(y, mo, d):
+                continue
+            wd = _wd(lg, m["wd"]) if m["wd"] else None
+            if m["wd"] and not _cap_ok(lg, m["wd"]):
+                continue
+            out.append(DateCand(m.start(), m.end(), "full" if y else "daymonth", y, mo, d, wd=wd))
+    if p.part_month is not None:
+        for m in p.part_month.finditer(text):
+            mo = _month(lg, m["mon"])
+            if mo is None or not _cap_ok(lg, m["mon"]):
+                continue
+            part = p.part_map.get(" ".join(m["part"].lower().split()).rstrip("-"))
+            y = int(m["y"]) if m["y"] else None
+            out.append(DateCand(m.start(), m.end(), "monthpart", y, mo, part=part))
+        for m in p.part_year.finditer(text):
+            part = p.part_map.get(" ".join(m["part"].lower().split()).rstrip("-"))
+            out.append(DateCand(m.start(), m.end(), "yearpart", int(m["y"]), part=part))
+    for m in p.month_year.finditer(text):
+        if not _cap_ok(lg, m["mon"]):
+            continue
+        out.append(DateCand(m.start(), m.end(), "month", int(m["y"]), _month(lg, m["mon"])))
+    for m in p.month_alone.finditer(text):
+        word = m["mon"]
+        if not _cap_ok(lg, word):
+            continue
+        low = word.lower()
+        has_ctx = bool(m["pre"] or m.groupdict().get("lb") or m.groupdict().get("nb") or m.groupdict().get("la") or m.groupdict().get("na"))
+        if low in lg.ambiguous_months and not has_ctx:
+            continue
+        if lg.capitalized is False and not has_ctx and len(low) <= 4:
+            continue
+        rel = -1 if (m.groupdict().get("lb") or m.groupdict().get("la")) else (1 if (m.groupdict().get("nb") or m.groupdict().get("na")) else 0)
+        s = m.start("mon") if m["pre"] and m["pre"].strip().lower() not in ("in", "en", "im", "em") else m.start()
+        out.append(DateCand(s, m.end(), "month", None, _month(lg, word), rel=rel))
+    if p.weekday is not None:
+        for m in p.weekday.finditer(text):
+            if not _cap_ok(lg, m["wd"]):
+                continue
+            gd = m.groupdict()
+            rel = -1 if (gd.get("lb") or gd.get("la")) else (1 if (gd.get("nb") or gd.get("na")) else 0)
+            out.append(DateCand(m.start(), m.end(), "weekday", wd=_wd(lg, m["wd"]), rel=rel))
+    if p.relday is not None:
+        for m in p.relday.finditer(text):
+            key = " ".join(m["rel"].lower().replace("’", "'").split())
+            if key in p.rel_map:
+                out.append(DateCand(m.start(), m.end(), "relday", offset=p.rel_map[key], note=m["rel"]))
+    if p.relperiod is not None:
+        for m in p.relperiod.finditer(text):
+            key = " ".join(m["per"].lower().replace("’", "'").split())
+            if key in p.per_map:
+                unit, off = p.per_map[key]
+                out.append(DateCand(m.start(), m.end(), "relperiod", unit=unit, offset=off))
+
+
+# ---------------------------------------------------------------- reference and resolution
+
+@dataclass
+class Reference:
+    day: dt.date | None = None
+    day_basis: str = ""
+    day_label: str = ""
+    year: int | None = None
+    month: int | None = None
+    year_basis: str = ""
+    today: dt.date = dt.date.today()
+
+
+def parse_published(published: str | None) -> tuple[int | None, int | None, int | None]:
+    if not published or not isinstance(published, str):
+        return None, None, None
+    m = _PUB_RE.match(published)
+    if not m:
+        return None, None, None
+    y = int(m.group(1))
+    mo = int(m.group(2)) if m.group(2) else None
+    d = int(m.group(3)) if m.group(3) else None
+    if mo is not None and not 1 <= mo <= 12:
+        return y, None, None
+    if d is not None and not _valid(y, mo, d):
+        return y, mo, None
+    return y, mo, d
+
+
+def build_reference(published: str | None, all_cands: list[tuple[str, DateCand]], today: dt.date | None = None) -> Reference:
+    """The article's reference date from the publication date or dates stated in the text."""
+    ref = Reference(today=today or dt.date.today())
+    y, mo, d = parse_published(published)
+    if y and mo and d:
+        ref.day = dt.date(y, mo, d)
+        ref.day_basis = f"publication {ref.day.isoformat()}"
+        ref.day_label = "publication"
+        ref.year, ref.month = y, mo
+        ref.year_basis = f"publication {ref.day.isoformat()}"
+        return ref
+    if y:
+        ref.year, ref.month = y, mo
+        ref.year_basis = f"publication {published.strip()[:7]}"
+    # (2) explicit full dates stated in the article
+    fulls = []
+    for text, c in all_cands:
+        if c.kind == "full" and c.y and c.m and c.d and c.y <= ref.today.year + 1:
+            fulls.append((dt.date(c.y, c.m, c.d), text))
+    if fulls:
+        if ref.year:
+            same = [f for f in fulls if f[0].year == ref.year and (ref.month is None or f[0].month == ref.month)]
+            fulls = same or fulls
+        day, label = max(fulls)
+        ref.day = day
+        ref.day_label = f"{label} ({day.isoformat()}) stated in the article"
+        ref.day_basis = f"relative to {ref.day_label}"
+        if not ref.year:
+            ref.year, ref.month = day.year, day.month
+            ref.year_basis = f"year from {ref.day_label}"
+        return ref
+    # (3) weekday + day + month phrases that fit one recent year
+    fits = []
+    for text, c in all_cands:
+        if c.kind == "daymonth" and c.wd is not None and c.m and c.d:
+            yy = _fit_year(c.wd, c.m, c.d, ref.year, ref.today)
+            if yy:
+                fits.append((dt.date(yy, c.m, c.d), text))
+    if fits:
+        day, label = max(fits)
+        ref.day = day
+        how = f"publication year {ref.year}" if ref.year else f"latest such year not after {ref.today.year}"
+        ref.day_label = f"{label} ({day.isoformat()}) stated in the article"
+        ref.day_basis = f"relative to {ref.day_label}; weekday fits {day.year} ({how})"
+        if not ref.year:
+            ref.year, ref.month = day.year, day.month
+            ref.year_basis = f"year from {label} ({day.isoformat()}): weekday fits {day.year}, {how}"
+    return ref
+
+
+def _fit_year(wd: int, m: int, d: int, year: int | None, today: dt.date) -> int | None:
+    if year:
+        for yy in (year, year - 1):
+            if _valid(yy, m, d) and dt.date(yy, m, d).weekday() == wd:
+                return yy
+        return None
+    for yy in range(today.year, today.year - 40, -1):
+        if _valid(yy, m, d) and dt.date(yy, m, d).weekday() == wd and dt.date(yy, m, d) <= today + dt.timedelta(days=366):
+            return yy
+    return None
+
+
+def _year_for(m: int, d: int | None, ref: Reference) -> tuple[int | None, str]:
+    """Year of an undated day/month from the reference, previous year when it would be later."""
+    if ref.day is not None:
+        y = ref.day.year
+        later = (m, d or 1) > (ref.day.month, ref.day.day)
+        if later:
+            return y - 1, f"year from {ref.day_basis.replace('relative to ', '')}; after it, so previous year"
+        return y, f"year from {ref.day_basis.replace('relative to ', '')}"
+    if ref.year is not None:
+        if ref.month is not None and m > ref.month:
+            return ref.year - 1, f"{ref.year_basis}; month after it, so previous year"
+        return ref.year, f"year from {ref.year_basis}"
+    return None, ""
+
+
+def _iso(y: int, m: int, d: int) -> str:
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def resolve(c: DateCand, ref: Reference, lg_names: dict[int, str] | None = None) -> tuple[str | None, str, str]:
+    """(resolved, granularity, basis) for one candidate."""
+    try:
+        return _resolve(c, ref)
+    except (ValueError, OverflowError):
+        return None, "day", "could not resolve"
+
+
+_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_WD_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
+    k = c.kind
+    if k == "full":
+        basis = "explicit date" + (f" ({c.note})" if c.note and c.note not in ("iso", "numeric") else "")
+        if c.wd is not None and dt.date(c.y, c.m, c.d).weekday() != c.wd:
+            basis += f"; stated weekday {_WD_NAMES[c.wd]} does not match"
+        return _iso(c.y, c.m, c.d), "day", basis
+    if k == "daymonth":
+        y, basis = _year_for(c.m, c.d, ref)
+        if y is None and c.wd is not None:
+            y = _fit_year(c.wd, c.m, c.d, None, ref.today)
+            if y:
+                return _iso(y, c.m, c.d), "day", f"weekday {_WD_NAMES[c.wd]} fits {calendar.month_name[c.m]} {c.d} in {y} (latest such year not after {ref.today.year})"
+        if y is None:
+            return None, "day", "no year: no publication date or dated reference in the article"
+        if c.wd is not None and _valid(y, c.m, c.d) and dt.date(y, c.m, c.d).weekday() != c.wd:
+            y2 = _fit_year(c.wd, c.m, c.d, y, ref.today)
+            if y2:
+                return _iso(y2, c.m, c.d), "day", f"weekday {_WD_NAMES[c.wd]} fits {y2}"
+            basis += f"; stated weekday {_WD_NAMES[c.wd]} does not match"
+        if not _valid(y, c.m, c.d):
+            return None, "day", "invalid day for that year"
+        return _iso(y, c.m, c.d), "day", basis
+    if k in ("night", "range"):
+        gran = k
+        if c.m is None and c.wd is not None:
+            if ref.day is None:
+                return None, gran, "weekdays need a reference day; none known"
+            d1 = _weekday_before(ref.day, c.wd, 0)
+            d2 = d1 + dt.timedelta(days=((c.wd2 if c.wd2 is not None else c.wd) - c.wd) % 7 or 1)
+            return f"{d1.isoformat()}/{d2.isoformat()}", gran, f"weekdays on or before {ref.day_basis.replace('relative to ', '')}"
+        y, basis = (c.y, "explicit date") if c.y else _year_for(c.m, c.d, ref)
+        if y is None:
+            return None, gran, "no year: no publication date or dated reference in the article"
+        start = dt.date(y, c.m, c.d)
+        d2 = c.d2 or c.d
+        if d2 >= c.d:
+            end = dt.date(y, c.m, min(d2, calendar.monthrange(y, c.m)[1]))
+        else:  # "nuit du 31 janvier au 1er février"
+            ny, nm = (y + 1, 1) if c.m == 12 else (y, c.m + 1)
+            end = dt.date(ny, nm, min(d2, calendar.monthrange(ny, nm)[1]))
+        return f"{start.isoformat()}/{end.isoformat()}", gran, basis
+    if k == "monthpart":
+        y, basis = (c.y, "explicit year") if c.y else _year_for(c.m, None, ref)
+        if y is None:
+            return None, "month_part", "no year: no publication date or dated reference in the article"
+        a, b = _PART_DAYS.get(c.part or "mid", (1, 31))
+        b = min(b, calendar.monthrange(y, c.m)[1])
+        return f"{_iso(y, c.m, a)}/{_iso(y, c.m, b)}", "month_part", f"{c.part} of month (days {a}-{b}); {basis}"
+    if k == "yearpart":
+        a, b = _PART_MONTHS.get(c.part or "mid", (1, 12))
+        return f"{c.y:04d}-{a:02d}/{c.y:04d}-{b:02d}", "year_part", f"{c.part} of year (months {a}-{b}); explicit year"
+    if k == "month":
+        if c.y:
+            return f"{c.y:04d}-{c.m:02d}", "month", "explicit month and year"
+        if ref.day is not None:
+            ry, rm = ref.day.year, ref.day.month
+            src = ref.day_basis.replace("relative to ", "")
+        elif ref.year is not None:
+            ry, rm = ref.year, ref.month or 12
+            src = ref.year_basis
+        else:
+            return None, "month", "no year: no publication date or dated reference in the article"
+        if c.rel > 0:
+            y = ry if c.m > rm else ry + 1
+            return f"{y:04d}-{c.m:02d}", "month", f"next such month after {src}"
+        if c.rel < 0:
+            y = ry if c.m < rm else ry - 1
+            return f"{y:04d}-{c.m:02d}", "month", f"last such month before {src}"
+        if c.m > rm:
+            return f"{ry - 1:04d}-{c.m:02d}", "month", f"year from {src}; month after it, so previous year"
+        return f"{ry:04d}-{c.m:02d}", "month", f"year from {src}"
+    if k == "year":
+        return f"{c.y:04d}", "year", "explicit year"
+    if k == "weekday":
+        if ref.day is None:
+            why = f"publication {ref.year_basis.replace('publication ', '')} gives no day" if ref.year else "no publication date or dated reference in the article"
+            return None, "weekday", f"weekday needs a reference day: {why}"
+        src = ref.day_basis.replace("relative to ", "")
+        if c.rel < 0:
+            d = _weekday_before(ref.day, c.wd, 1)
+            return d.isoformat(), "day", f"last {_WD_NAMES[c.wd]} strictly before {src}"
+        if c.rel > 0:
+            delta = (c.wd - ref.day.weekday()) % 7 or 7
+            d = ref.day + dt.timedelta(days=delta)
+            return d.isoformat(), "day", f"next {_WD_NAMES[c.wd]} after {src}"
+        d = _weekday_before(ref.day, c.wd, 0)
+        same = " (same weekday: that day)" if d == ref.day else ""
+        return d.isoformat(), "day", f"weekday on or before {src}{same}"
+    if k == "relday":
+        if ref.day is not None:
+            d = ref.day + dt.timedelta(days=c.offset)
+            return d.isoformat(), "day", f"{c.note.lower()}: {c.offset:+d} day(s) from {ref.day_basis.replace('relative to ', '')}"
+        if ref.year and ref.month:
+            return f"{ref.year:04d}-{ref.month:02d}", "month", f"{ref.year_basis}: month only, day unknown"
+        return None, "day", "relative day with no publication date or dated reference"
+    if k == "relperiod":
+        base = ref.day
+        if base is None and ref.year:
+            base = dt.date(ref.year, ref.month or 6, 15)
+            if c.unit == "week" or (c.unit == "month" and not ref.month):
+                return None, c.unit or "range", f"{ref.year_basis}: no reference day"
+        if base is None:
+            return None, c.unit or "range", "relative period with no publication date or dated reference"
+        src = ref.day_basis.replace("relative to ", "") if ref.day else ref.year_basis
+        if c.unit == "year":
+            return f"{base.year + c.offset:04d}", "year", f"{c.offset:+d} year from {src}"
+        if c.unit == "month":
+            mi = base.year * 12 + base.month - 1 + c.offset
+            return f"{mi // 12:04d}-{mi % 12 + 1:02d}", "month", f"{c.offset:+d} month from {src}"
+        monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=c.offset)
+        return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}", "range", f"{c.offset:+d} week (Monday-Sunday) from {src}"
+    return None, "day", "unknown expression"
+
+
+def _weekday_before(day: dt.date, wd: int, strict: int) -> dt.date:
+    delta = (day.weekday() - wd) % 7
+    if strict and delta == 0:
+        delta = 7
+    return day - dt.timedelta(days=delta)
+
+
+def resolve_quoted_today(c: DateCand, anchor_iso: str, anchor_text: str) -> tuple[str, str, str]:
+    d = dt.date.fromisoformat(anchor_iso) + dt.timedelta(days=c.offset)
+    return d.isoformat(), "day", f"quoted {c.note.lower()!r} taken as the day of the statement ({anchor_text}, {anchor_iso})"

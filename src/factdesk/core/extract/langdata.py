@@ -1,0 +1,262 @@
+"""Per-language knowledge, loaded from ``core/data/lang/<code>.json`` once and compiled lazily.
+
+A language file is plain data; adding a language means adding a file. Keys (all optional
+except ``lang``; missing keys simply disable the feature for that language):
+
+``stopwords``            frequent function words, used for the language vote.
+``abbreviations``        tokens (lower case, without the final dot) after which ``.`` does not end a sentence.
+``months`` / ``weekdays``  name -> month number (1-12) / weekday number (Monday = 0).
+``months_capitalized``   month and weekday names only count when capitalised (English).
+``ambiguous_months``     month names that are also common words ("may", "mars"): need a date context.
+``short_weekdays``       abbreviations only accepted inside a full date ("Fri, Feb 2").
+``dates``                date grammar words: numeric order (``mdy``/``dmy``), day suffix regex, span
+                         prefixes, last/next words before or after a weekday, relative days and periods,
+                         month parts (early/mid/late), night-of and range words.
+``numbers``              number words (fed to ``text2num``), ``one_words`` (counted only in a clear count
+                         context), joiners, scale words (million...), approximate words (dozens...), decimal mark.
+``qualifiers`` / ``qualifiers_after``  cue phrases before/after a number for each qualifier.
+``kind_nouns``           counted-thing words for each quantity kind (see ``numbers.KINDS``).
+``kind_verbs``           casualty/arrest/... verbs; the verb wins over a person noun.
+``currency``             currency words and signs -> ISO code.
+``age_before`` / ``age_after``  age cues ("aged", "81-year-old", "âgé de ... ans").
+``id_cues``              words before a number that make it an identifier ("Resolution 2254", "kilomètre 160").
+``attribution``          verbs, ``told`` verbs (take a conduit), prepositions ("according to"), source nouns,
+                         non-source nouns ("schedule"), pronouns, NP stop words and determiners.
+``boilerplate``          regexes (case-insensitive) matching site furniture lines.
+``titles``               titles and roles stripped from person names.
+``place_cues`` / ``org_words`` / ``place_words``  entity kind cues.
+``nationalities`` + ``adj_suffixes``  adjective stem -> country key (aliases.json keys).
+``stop_caps``            capitalised words that are never entities on their own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+LANG_DIR = DATA_DIR / "lang"
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+"""A word: letters, with inner apostrophes or hyphens (no digits)."""
+
+
+@lru_cache(maxsize=None)
+def available_languages() -> tuple[str, ...]:
+    try:
+        return tuple(sorted(p.stem for p in LANG_DIR.glob("*.json")))
+    except OSError:  # pragma: no cover - broken install
+        return ()
+
+
+@lru_cache(maxsize=None)
+def raw(lang: str) -> dict[str, Any]:
+    """The raw JSON dict of a language ({} when there is no file)."""
+    if not lang or not re.fullmatch(r"[a-z]{2,3}", lang):
+        return {}
+    path = LANG_DIR / f"{lang}.json"
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _piece(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch in "'’":
+        return "['’]"
+    if ch in "-–":
+        return r"[\-–‑]\s*"
+    return re.escape(ch)
+
+
+def trie_regex(phrases: Iterable[str]) -> str:
+    """An alternation of literal phrases as a prefix-trie regex (fast with many phrases).
+
+    Spaces match any whitespace run, apostrophes match ' or ’, hyphens match -, – or a
+    non-breaking hyphen. Returns a non-capturing group, or a never-matching pattern.
+    """
+    trie: dict = {}
+    count = 0
+    for p in phrases:
+        p = " ".join(str(p).lower().split())
+        if not p:
+            continue
+        node = trie
+        for ch in p:
+            key = _piece(ch)
+            node = node.setdefault(key, {})
+        node[""] = {}
+        count += 1
+    if not count:
+        return r"(?!x)x"
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [k + emit(v) for k, v in node.items() if k != ""]
+        if not alts:
+            return ""
+        if len(alts) == 1 and not end:
+            return alts[0]
+        body = "(?:" + "|".join(sorted(alts, key=len, reverse=True)) + ")"
+        return body + "?" if end else body
+
+    return "(?:" + emit(trie) + ")"
+
+
+def phrase_re(phrases: Iterable[str], *, left: bool = True, right: bool = True, flags: int = re.I) -> re.Pattern[str]:
+    """Compiled phrase alternation with word boundaries on the chosen sides."""
+    body = trie_regex(phrases)
+    return re.compile(("(?<![\\w])" if left else "") + body + ("(?![\\w])" if right else ""), flags)
+
+
+def _lower_list(v: Any) -> list[str]:
+    return [str(x).lower() for x in v] if isinstance(v, list) else []
+
+
+def _token_table(mapping: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+    out: dict[tuple[str, ...], str] = {}
+    for kind, words in mapping.items():
+        for w in words:
+            toks = tuple(t for t in re.split(r"\s+", str(w).lower().replace("’", "'")) if t)
+            if toks and toks not in out:
+                out[toks] = kind
+    return out
+
+
+class Lang:
+    """Compiled knowledge for one language (built once per process per language)."""
+
+    def __init__(self, code: str, data: dict[str, Any]):
+        self.code = code
+        self.data = data
+        self.stopwords = frozenset(_lower_list(data.get("stopwords")))
+        self.abbreviations = frozenset(a.rstrip(".") for a in _lower_list(data.get("abbreviations")))
+        self.months: dict[str, int] = {k.lower(): int(v) for k, v in (data.get("months") or {}).items()}
+        self.weekdays: dict[str, int] = {k.lower(): int(v) for k, v in (data.get("weekdays") or {}).items()}
+        self.capitalized = bool(data.get("months_capitalized"))
+        self.ambiguous_months = frozenset(_lower_list(data.get("ambiguous_months")))
+        self.short_weekdays = frozenset(_lower_list(data.get("short_weekdays")))
+        self.dates: dict[str, Any] = data.get("dates") or {}
+        num = data.get("numbers") or {}
+        self.number_words = frozenset(_lower_list(num.get("words")))
+        self.one_words = frozenset(_lower_list(num.get("one_words")))
+        self.joiners = frozenset(_lower_list(num.get("joiners")))
+        self.scales: dict[str, float] = {k.lower(): float(v) for k, v in (num.get("scales") or {}).items()}
+        self.approx: dict[tuple[str, ...], tuple[float, str]] = {}
+        for k, v in (num.get("approx") or {}).items():
+            try:
+                self.approx[tuple(k.lower().replace("’", "'").split())] = (float(v[0]), str(v[1]))
+            except (TypeError, ValueError, IndexError):
+                continue
+        self.decimal = str(num.get("decimal") or ".")
+        self.qualifiers: dict[str, list[str]] = {k: _lower_list(v) for k, v in (data.get("qualifiers") or {}).items()}
+        self.qualifiers_after: dict[str, list[str]] = {k: _lower_list(v) for k, v in (data.get("qualifiers_after") or {}).items()}
+        self.kind_nouns = _token_table(data.get("kind_nouns") or {})
+        self.kind_verbs = _token_table(data.get("kind_verbs") or {})
+        self.currency: dict[str, str] = {k.lower(): str(v) for k, v in (data.get("currency") or {}).items()}
+        self.age_before = _lower_list(data.get("age_before"))
+        self.age_after = _lower_list(data.get("age_after"))
+        self.age_after_requires_before = bool(data.get("age_after_requires_before"))
+        self.id_cues = frozenset(c.rstrip(".") for c in _lower_list(data.get("id_cues")))
+        self.ordinal_words = frozenset(_lower_list(data.get("ordinal_words")))
+        att = data.get("attribution") or {}
+        self.att_verbs = _lower_list(att.get("verbs"))
+        self.att_told = _lower_list(att.get("told"))
+        self.att_preps = _lower_list(att.get("preps"))
+        self.source_nouns = frozenset(_lower_list(att.get("source_nouns")))
+        self.non_sources = frozenset(_lower_list(att.get("non_sources")))
+        self.pronouns = frozenset(_lower_list(att.get("pronouns")))
+        self.np_stop = frozenset(_lower_list(att.get("np_stop")))
+        self.determiners = frozenset(d.replace("’", "'") for d in _lower_list(att.get("determiners")))
+        self.titles = _lower_list(data.get("titles"))
+        self.place_cues = _lower_list(data.get("place_cues"))
+        self.org_words = frozenset(_lower_list(data.get("org_words")))
+        self.place_words = frozenset(_lower_list(data.get("place_words")))
+        self.stop_caps = frozenset(_lower_list(data.get("stop_caps")))
+        self.month_prefix_words = frozenset(_lower_list(data.get("month_prefix_words")))
+        suffixes = _lower_list(data.get("adj_suffixes")) or [""]
+        self.nationalities: dict[str, str] = {}
+        for stem, key in (data.get("nationalities") or {}).items():
+            for suf in suffixes:
+                self.nationalities.setdefault(stem.lower() + suf, str(key))
+        self._compiled: dict[str, Any] = {}
+
+    # compiled patterns are built on first use, then cached on the instance
+    def rx(self, name: str) -> Any:
+        got = self._compiled.get(name)
+        if got is None:
+            got = self._compiled[name] = getattr(self, "_build_" + name)()
+        return got
+
+    def _build_boilerplate(self) -> list[re.Pattern[str]]:
+        out = []
+        for pat in self.data.get("boilerplate") or []:
+            try:
+                out.append(re.compile(pat, re.I))
+            except re.error:
+                continue
+        return out
+
+    def _build_qual_before(self) -> re.Pattern[str]:
+        pairs = [(p, k) for k, ps in self.qualifiers.items() for p in ps]
+        self._qual_map = {" ".join(p.replace("’", "'").split()): k for p, k in pairs}
+        return re.compile("(?<![\\w])(" + trie_regex(p for p, _ in pairs) + r")[\s\xa0]*$", re.I)
+
+    def _build_qual_after(self) -> re.Pattern[str]:
+        pairs = [(p, k) for k, ps in self.qualifiers_after.items() for p in ps]
+        self._qual_after_map = {" ".join(p.replace("’", "'").split()): k for p, k in pairs}
+        return re.compile(r"^[\s\xa0]*(" + trie_regex(p for p, _ in pairs) + ")(?![\\w])", re.I)
+
+    def qualifier_for(self, phrase: str, after: bool = False) -> str | None:
+        self.rx("qual_after" if after else "qual_before")
+        table = self._qual_after_map if after else self._qual_map
+        return table.get(" ".join(phrase.lower().replace("’", "'").split()))
+
+    def _build_att_verbs(self) -> re.Pattern[str]:
+        return phrase_re(self.att_verbs + self.att_told)
+
+    def _build_att_preps(self) -> re.Pattern[str]:
+        return phrase_re(self.att_preps)
+
+    def _build_titles(self) -> re.Pattern[str]:
+        return re.compile("^(?:" + trie_regex(self.titles) + r"\.?[\s,]+)+", re.I)
+
+
+_FALLBACK = "en"
+
+
+@lru_cache(maxsize=None)
+def get(lang: str | None) -> Lang:
+    """The compiled data for ``lang``; an empty Lang (digits and ISO dates only) when unknown."""
+    code = (lang or "").lower().split("-")[0].split("_")[0]
+    data = raw(code)
+    return Lang(code or "und", data)
+
+
+@lru_cache(maxsize=None)
+def all_langs() -> tuple[Lang, ...]:
+    return tuple(get(c) for c in available_languages())
+
+
+def detect_language(text: str, default: str | None = None) -> str | None:
+    """Stopword vote over the available languages (decisive wins only)."""
+    words = [w.lower() for w in WORD_RE.findall(text[:20000])]
+    if not words:
+        return default
+    best, best_n, second = None, 0, 0
+    for lg in all_langs():
+        n = sum(1 for w in words if w in lg.stopwords)
+        if n > best_n:
+            best, best_n, second = lg.code, n, best_n
+        elif n > second:
+            second = n
+    if best and best_n >= 2 and best_n >= 1.5 * second + 1:
+        return best
+    return default

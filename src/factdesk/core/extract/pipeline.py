@@ -1,0 +1,221 @@
+"""The extraction pipeline behind ``factdesk.core.extract.extract`` (see the package docstring)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..models import Claim, Sentence, Span, claim_id
+from . import ExtractResult, langdata
+from .attribution import find_attributions
+from .dates import DateCand, build_reference, find_dates, resolve, resolve_quoted_today
+from .entities import find_entities
+from .numbers import find_quantities, tokenize
+from .quotes import find_quotes
+from .score import score
+from .sentences import DATE_MARKER_RE, split_sentences
+
+MAX_SENTENCE = 20000
+"""Longer sentences (a 1 MB single line) are only scanned on their first characters for spans."""
+
+
+def _codes(sent: Sentence, art_lang: str | None) -> tuple[str, tuple[str, ...]]:
+    if sent.kind == "foreign":
+        main = art_lang or "en"
+        return main, tuple(c for c in ("en",) if c != main)
+    main = sent.lang or art_lang or ""
+    return main, ()
+
+
+def _speakerless(s: str) -> str:
+    return " ".join(s.split())
+
+
+def run(article_id: str, text: str, language: str | None, published: str | None, today: dt.date | None) -> ExtractResult:
+    lang = language if isinstance(language, str) and language not in ("", "und") else None
+    if lang is None:
+        lang = langdata.detect_language(text)
+    sents = split_sentences(text, lang)
+    marker = None
+    m = DATE_MARKER_RE.match(text)
+    if m:
+        marker = m.group(1)
+    pub = published if isinstance(published, str) and published.strip() else None
+    if pub is None and marker:
+        pub = marker
+
+    # pass 1: date candidates everywhere (the reference may come from any sentence)
+    per_sent_dates: list[list[DateCand]] = []
+    pool: list[tuple[str, DateCand]] = []
+    for s in sents:
+        if s.kind == "boilerplate":
+            per_sent_dates.append([])
+            continue
+        body = s.text[:MAX_SENTENCE]
+        main, extra = _codes(s, lang)
+        cands = find_dates(body, main, extra)
+        lg = langdata.get(main)
+        cands = [c for c in cands if not _year_is_count(body, c, lg)]
+        per_sent_dates.append(cands)
+        for c in cands:
+            pool.append((body[c.start:c.end].strip(), c))
+    ref = build_reference(pub, pool, today)
+
+    claims: list[Claim] = []
+    occurrences: dict[str, int] = {}
+    last_speaker: str | None = None
+    last_person: str | None = None
+    last_paragraph = -1
+    for si, s in enumerate(sents):
+        norm = _speakerless(s.text)
+        occ = occurrences.get(norm, 0)
+        occurrences[norm] = occ + 1
+        if s.kind == "boilerplate":
+            continue
+        body = s.text[:MAX_SENTENCE]
+        main, extra = _codes(s, lang)
+        lg = langdata.get(main)
+        spans: list[Span] = []
+        base = s.start
+
+        # quotes
+        quotes = find_quotes(body) if s.kind != "foreign" else []
+        closed_quotes = [(q.start, q.end) for q in quotes if q.closed]
+
+        # dates
+        dates = per_sent_dates[si]
+        date_spans: list[tuple[DateCand, Span]] = []
+        for c in dates:
+            resolved, gran, basis = resolve(c, ref)
+            sp = Span("date", base + c.start, base + c.end, body[c.start:c.end], resolved=resolved, granularity=gran, basis=basis)
+            date_spans.append((c, sp))
+        _quoted_today(body, date_spans, quotes)
+        spans.extend(sp for _, sp in date_spans)
+
+        # quantities (dates masked)
+        masks = [(c.start, c.end) for c in dates]
+        for q in find_quantities(body, lg, masks):
+            spans.append(Span("quantity", base + q.start, base + q.end, body[q.start:q.end], value=q.value,
+                              kind=q.kind, qualifier=q.qualifier, unit=q.unit))
+
+        # attributions
+        atts = find_attributions(body, lg, closed_quotes) if s.kind != "foreign" else []
+        toks = tokenize(body)
+        ents = find_entities(body, toks, lg)
+        persons_here = [e for e in ents if e.kind == "person" and not any(a <= e.start < b for a, b in closed_quotes)]
+        named_atts = [a for a in atts if not a.pronoun and a.role == "source" and a.source]
+        for a in atts:
+            if a.pronoun:
+                who = _resolve_pronoun(a.start, persons_here, named_atts, last_speaker, last_person)
+                if who:
+                    a.source, a.person = who, who
+                    from .names import source_key
+                    a.key = source_key(who, main)
+        for a in atts:
+            if not a.pronoun and a.role == "source" and a.source:
+                if a.person:
+                    last_speaker = a.person
+                elif a.source[:1].isupper():
+                    last_speaker = a.source
+        att_spans = []
+        for a in atts:
+            if not a.source or not a.key:
+                continue
+            sp = Span("attribution", base + a.start, base + a.end, body[a.start:a.end], source=a.source, key=a.key,
+                      kind=a.role, speaker=a.person)
+            att_spans.append((a, sp))
+            spans.append(sp)
+
+        # quote spans with speakers
+        for q in quotes:
+            kind = "scare" if q.scare else "speech"
+            speaker = None
+            if not q.scare:
+                speaker = _speaker_for(q, atts, persons_here, named_atts, last_speaker, last_person)
+                if speaker:
+                    last_speaker = speaker
+            spans.append(Span("quote", base + q.start, base + q.end, body[q.start:q.end], kind=kind, speaker=speaker))
+
+        # entities
+        for e in ents:
+            spans.append(Span("entity", base + e.start, base + e.end, e.name, key=e.key, kind=e.kind))
+        if persons_here:
+            last_person = persons_here[-1].name
+
+        has_core = any(sp.type in ("quantity", "date", "attribution", "quote") for sp in spans)
+        n_ent = len({sp.key for sp in spans if sp.type == "entity"})
+        if s.kind == "foreign":
+            is_claim = any(sp.type in ("quantity", "date") for sp in spans)
+        else:
+            is_claim = has_core or (s.kind == "text" and n_ent >= 2 and len(body.split()) >= 6)
+        if not is_claim:
+            continue
+        spans = [sp for sp in spans if 0 <= sp.start - base and sp.end <= s.end and text[sp.start:sp.end] == sp.text]
+        order = {"quantity": 0, "date": 1, "quote": 2, "attribution": 3, "entity": 4}
+        spans.sort(key=lambda sp: (sp.start, order.get(sp.type, 9)))
+        sc, reasons = score(spans, s.kind)
+        claims.append(Claim(id=claim_id(article_id, s.text, occ), article_id=article_id, start=s.start, end=s.end,
+                            text=s.text, score=sc, reasons=reasons, spans=spans, lang=s.lang, paragraph=s.paragraph,
+                            ordinal=len(claims)))
+    ref_iso = ref.day.isoformat() if ref.day else (f"{ref.year:04d}-{ref.month:02d}" if ref.year and ref.month else (f"{ref.year:04d}" if ref.year else None))
+    return ExtractResult(sentences=sents, claims=claims, language=lang, reference=ref_iso,
+                         reference_basis=ref.day_basis or ref.year_basis, published_marker=marker)
+
+
+def _year_is_count(body: str, c: DateCand, lg: langdata.Lang) -> bool:
+    """A bare 4-digit 'year' directly followed by a counted noun is a count ("2000 soldiers")."""
+    if c.kind != "year" or c.end - c.start != 4:
+        return False
+    toks = tokenize(body[c.end:c.end + 40])
+    words = [t for t in toks[:3] if t.typ == "word"]
+    for n in (2, 1):
+        if len(words) >= n and tuple(w.low for w in words[:n]) in lg.kind_nouns:
+            return lg.kind_nouns[tuple(w.low for w in words[:n])] not in ("duration",)
+    return False
+
+
+def _quoted_today(body: str, date_spans: list[tuple[DateCand, Span]], quotes) -> None:
+    """A quoted 'today' takes the day of the statement when the sentence dates it outside the quote."""
+    closed = [(q.start, q.end) for q in quotes if q.closed]
+    if not closed:
+        return
+    anchors = [(c, sp) for c, sp in date_spans
+               if c.kind in ("weekday", "daymonth", "full") and sp.resolved and sp.granularity == "day"
+               and not any(a <= c.start < b for a, b in closed)]
+    if not anchors:
+        return
+    for c, sp in date_spans:
+        if c.kind == "relday" and any(a <= c.start < b for a, b in closed):
+            ac, asp = min(anchors, key=lambda x: abs(x[0].start - c.start))
+            sp.resolved, sp.granularity, sp.basis = resolve_quoted_today(c, asp.resolved, asp.text)
+
+
+def _resolve_pronoun(pos: int, persons_here, named_atts, last_speaker, last_person) -> str | None:
+    before = [e for e in persons_here if e.end <= pos]
+    if before:
+        return before[-1].name
+    if named_atts:
+        a = named_atts[0]
+        return a.person or a.source
+    return last_speaker or last_person
+
+
+def _speaker_for(q, atts, persons_here, named_atts, last_speaker, last_person) -> str | None:
+    best = None
+    for a in atts:
+        if a.role == "conduit" or (a.pronoun and named_atts):
+            continue
+        if a.start >= q.end:
+            dist = a.start - q.end
+        elif a.end <= q.start:
+            dist = q.start - a.end + 1
+        else:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, a)
+    if best is None:
+        return None
+    a = best[1]
+    if a.pronoun:
+        who = _resolve_pronoun(q.start, persons_here, named_atts, last_speaker, last_person)
+        return who or " ".join(a.cue.split())
+    return a.person or a.source or None

@@ -1,0 +1,68 @@
+"""Quoted speech inside a sentence: “…”, «…», "…", „…“, ‹…›.
+
+``’`` is an apostrophe, never a quote. A quote opened and never closed in its sentence runs to
+the end of the sentence (multi-sentence quotes are kept in one sentence by the splitter).
+A stray closing mark at the start of a sentence or with no opener is ignored. Quotes of three
+words or fewer are *scare quotes* (``Span.kind == "scare"``: “disastrous”, « frappes »);
+longer ones are ``speech`` and get a speaker from the sentence's attribution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import langdata
+
+
+@dataclass
+class QuoteCand:
+    start: int
+    end: int
+    words: int
+    closed: bool
+
+    @property
+    def scare(self) -> bool:
+        return self.words <= 3
+
+
+def find_quotes(text: str) -> list[QuoteCand]:
+    out: list[QuoteCand] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch == "“":
+            if stack and stack[-1][0] == "„":
+                _close(text, stack.pop()[1], i, out, stack)
+            else:
+                stack.append((ch, i))
+        elif ch in "«‹„":
+            stack.append((ch, i))
+        elif ch in "”»›":
+            if stack:
+                _close(text, stack.pop()[1], i, out, stack)
+        elif ch == '"':
+            if stack and stack[-1][0] == '"':
+                _close(text, stack.pop()[1], i, out, stack)
+            else:
+                stack.append((ch, i))
+    if stack:
+        s = stack[0][1]
+        inner = text[s + 1:]
+        words = len(langdata.WORD_RE.findall(inner))
+        if words >= 4:
+            end = len(text)
+            while end > s + 1 and text[end - 1] in " .\xa0":
+                end -= 1
+            out.append(QuoteCand(s, end, words, False))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _close(text: str, s: int, e: int, out: list[QuoteCand], stack: list) -> None:
+    if stack:  # nested quote: only the outermost one is reported
+        return
+    inner = text[s + 1:e]
+    words = len(langdata.WORD_RE.findall(inner))
+    if words == 0:
+        return
+    out.append(QuoteCand(s, e + 1, words, True))

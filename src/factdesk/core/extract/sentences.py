@@ -1,0 +1,337 @@
+"""Quote-aware sentence splitting, line by line, with sentence kinds.
+
+Rules:
+- newlines are hard boundaries; each non-empty line is split on its own;
+- a sentence ends at ``.``, ``!``, ``?`` or ``…`` (runs allowed) followed by whitespace and then an
+  upper-case letter, a digit or an opening quote; never inside a quotation (« », “ ”, „ “, " ") or
+  parentheses, never after an abbreviation (U.S., Dr., M., Gen.) or an initial, never before a
+  lower-case word (machine-translation artefacts like ``reported. human rights``);
+- ``’`` is an apostrophe, never a quote; an opening quote that is never closed on its line is
+  ignored (the line is re-split without it); a closing quote with no opener is ignored;
+- ``#tag.#tag`` and ``pic.twitter.com/x`` do not split (no whitespace after the dot);
+- a leading ``date 2024-02`` metadata marker becomes its own ``boilerplate`` sentence.
+
+Kinds: ``text``; ``heading`` (a short line without final punctuation); ``boilerplate`` (site
+furniture matched by the language files' ``boilerplate`` regexes, or the metadata marker);
+``foreign`` (a line whose letters are more than 30 % in a script other than the article's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Sentence
+from . import langdata
+
+OPENERS = "“«„‹"
+CLOSERS = "”»›"
+TERMINALS = ".!?…"
+_WS = " \t\xa0\u2009\u202f\u200b\r\f\v"
+
+DATE_MARKER_RE = re.compile(r"^[ \t\xa0]*date[ \t\xa0]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=[ \t\xa0]|$)")
+_TOKEN_BEFORE_RE = re.compile(r"([^\W\d_](?:[\w.\-]*[^\W_])?|(?<!\d)\d{1,2})$")
+
+
+def _script(ch: str) -> str:
+    o = ord(ch)
+    if o < 0x250 or 0x1E00 <= o < 0x1F00:
+        return "latin"
+    if 0x370 <= o < 0x400 or 0x1F00 <= o < 0x2000:
+        return "greek"
+    if 0x400 <= o < 0x530:
+        return "cyrillic"
+    if 0x590 <= o < 0x600 or 0xFB1D <= o < 0xFB50:
+        return "hebrew"
+    if 0x600 <= o < 0x780 or 0x8A0 <= o < 0x900 or 0xFB50 <= o < 0xFE00 or 0xFE70 <= o < 0xFF00:
+        return "arabic"
+    if 0x3040 <= o < 0xA000 or 0xAC00 <= o < 0xD7B0 or 0xF900 <= o < 0xFB00:
+        return "cjk"
+    return "other"
+
+
+_SCRIPT_LANG = {"arabic": "ar", "hebrew": "he", "cyrillic": "ru", "greek": "el", "cjk": None, "other": None}
+
+
+def script_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            sc = _script(ch)
+            counts[sc] = counts.get(sc, 0) + 1
+    return counts
+
+
+def dominant_script(text: str) -> str:
+    counts = script_counts(text[:50000])
+    if not counts:
+        return "latin"
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+def _is_abbrev(line: str, pos: int, lang: langdata.Lang) -> bool:
+    """True when the '.' at ``pos`` closes an abbreviation or an initial."""
+    m = _TOKEN_BEFORE_RE.search(line, max(0, pos - 24), pos)
+    if not m:
+        return False
+    tok = m.group(1)
+    low = tok.lower()
+    if tok.isdigit() and len(tok) <= 2:
+        nxt = re.match(r"\s+([^\W\d_]+)", line[pos + 1:pos + 20])
+        if nxt and any(nxt.group(1).lower() in lg.months for lg in langdata.all_langs()):
+            return True  # German ordinal date: "am 2. Februar"
+        return False
+    if len(tok) == 1 and tok.isalpha() and tok.isupper():
+        return True  # initial: J. Smith, M. Dupont
+    if "." in tok and all(len(p) <= 2 for p in tok.split(".")):
+        return True  # U.S, e.g, a.m
+    if low in lang.abbreviations:
+        return True
+    for lg in langdata.all_langs():
+        if low in lg.abbreviations and len(low) <= 4 and tok[:1].isupper():
+            return True
+    return False
+
+
+def _split_line(line: str, lang: langdata.Lang) -> list[tuple[int, int]]:
+    """Split one line into sentence (start, end) pairs relative to the line."""
+    ignore: set[int] = set()
+    for _attempt in range(4):
+        cuts, unmatched = _scan(line, lang, ignore)
+        if unmatched is None:
+            break
+        ignore.add(unmatched)
+    out: list[tuple[int, int]] = []
+    start = 0
+    for cut in cuts + [len(line)]:
+        s, e = start, cut
+        while s < e and (line[s] in _WS or line[s] == " "):
+            s += 1
+        while e > s and (line[e - 1] in _WS or line[e - 1] == " "):
+            e -= 1
+        if s < e:
+            seg = line[s:e]
+            if out and not any(ch.isalnum() for ch in seg):
+                ps, _pe = out[-1]
+                out[-1] = (ps, e)
+            else:
+                out.append((s, e))
+        start = cut
+    return out
+
+
+def _scan(line: str, lang: langdata.Lang, ignore: set[int]) -> tuple[list[int], int | None]:
+    stack: list[tuple[str, int]] = []
+    paren = 0
+    cuts: list[int] = []
+    n = len(line)
+    i = 0
+    while i < n:
+        ch = line[i]
+        if i in ignore:
+            i += 1
+            continue
+        if ch == "“":
+            if stack and stack[-1][0] == "„":
+                stack.pop()
+                ch_closed = True
+            else:
+                stack.append((ch, i))
+                ch_closed = False
+            if ch_closed and not stack:
+                _maybe_cut_after_close(line, i, cuts, lang)
+        elif ch in "«‹„":
+            stack.append((ch, i))
+        elif ch in CLOSERS:
+            if stack:
+                stack.pop()
+                if not stack:
+                    _maybe_cut_after_close(line, i, cuts, lang)
+        elif ch == '"':
+            if stack and stack[-1][0] == '"':
+                stack.pop()
+                if not stack:
+                    _maybe_cut_after_close(line, i, cuts, lang)
+            else:
+                stack.append((ch, i))
+        elif ch in "([":
+            paren += 1
+        elif ch in ")]":
+            paren = max(0, paren - 1)
+        elif ch in TERMINALS and not stack and paren == 0:
+            j = i
+            while j < n and line[j] in TERMINALS:
+                j += 1
+            if ch == "." and j == i + 1 and _is_abbrev(line, i, lang):
+                i = j
+                continue
+            k = j
+            while k < n and line[k] in ")]":
+                k += 1
+            if _next_starts_sentence(line, k):
+                cuts.append(k)
+            i = j
+            continue
+        i += 1
+    if stack:
+        return cuts, stack[0][1]
+    return cuts, None
+
+
+def _maybe_cut_after_close(line: str, i: int, cuts: list[int], lang: langdata.Lang) -> None:
+    """A closing quote right after a terminal ends the sentence when a new one starts."""
+    p = i - 1
+    while p >= 0 and line[p] in _WS:
+        p -= 1
+    if p >= 0 and line[p] in TERMINALS:
+        if line[p] == "." and _is_abbrev(line, p, lang):
+            return
+        if _next_starts_sentence(line, i + 1):
+            cuts.append(i + 1)
+
+
+def _next_starts_sentence(line: str, k: int) -> bool:
+    n = len(line)
+    if k >= n or line[k] not in _WS:
+        return False
+    while k < n and line[k] in _WS:
+        k += 1
+    if k >= n:
+        return False
+    c = line[k]
+    if c.isupper() or c.isdigit() or c in OPENERS or c in '"¿¡([•—–-':
+        return True
+    return False
+
+
+_FINAL_PUNCT = ".!?…:;"
+
+
+def _is_heading(seg: str) -> bool:
+    s = seg.rstrip(_WS + " ")
+    if not s:
+        return False
+    last = s[-1]
+    if last in CLOSERS + '"“':
+        t = s[:-1].rstrip()
+        if t and t[-1] in _FINAL_PUNCT + ",":
+            return False
+    elif last in _FINAL_PUNCT or last == ",":
+        return False
+    words = s.split()
+    return 0 < len(words) <= 14 and len(s) <= 110
+
+
+def _boilerplate(line: str, lang: langdata.Lang) -> bool:
+    s = line.strip(_WS + " ")
+    if not s:
+        return False
+    pats = list(lang.rx("boilerplate")) if lang.data else []
+    for lg in langdata.all_langs():
+        if lg is not lang:
+            pats.extend(lg.rx("boilerplate"))
+    return any(p.search(s) for p in pats)
+
+
+def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
+    """Every sentence, heading, boilerplate and foreign line of ``text`` in order, with offsets."""
+    try:
+        return _split(text or "", language)
+    except Exception:  # never raise: fall back to one sentence per non-empty line
+        return _fallback(text or "", language)
+
+
+def _fallback(text: str, language: str | None) -> list[Sentence]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Sentence(s, e, text[s:e], "text", language, 0))
+    return out
+
+
+def _split(text: str, language: str | None) -> list[Sentence]:
+    lang_code = language if language and language not in ("und", "") else None
+    if lang_code is None:
+        lang_code = langdata.detect_language(text)
+    lang = langdata.get(lang_code)
+    art_script = dominant_script(text)
+    out: list[Sentence] = []
+    paragraph = -1
+    prev_blank = True
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        line = text[pos:nl]
+        base = pos
+        pos = nl + 1
+        if not line.strip(_WS + " "):
+            prev_blank = True
+            if nl >= n:
+                break
+            continue
+        if prev_blank:
+            paragraph += 1
+            prev_blank = False
+        offset = 0
+        if base == 0 or not out:
+            m = DATE_MARKER_RE.match(line)
+            if m:
+                ms = m.start() + line[m.start():].index("date")
+                out.append(Sentence(base + ms, base + m.end(), text[base + ms:base + m.end()], "boilerplate", None, paragraph))
+                offset = m.end()
+        body = line[offset:]
+        counts = script_counts(body)
+        letters = sum(counts.values())
+        foreign_script = None
+        if letters:
+            other = letters - counts.get(art_script, 0)
+            if other / letters > 0.3:
+                foreign_script = max((kv for kv in counts.items() if kv[0] != art_script), key=lambda kv: kv[1])[0]
+        if foreign_script is not None:
+            kind_line = "foreign"
+            line_lang = _SCRIPT_LANG.get(foreign_script)
+        elif _boilerplate(body, lang):
+            kind_line = "boilerplate"
+            line_lang = lang_code
+        else:
+            kind_line = "text"
+            line_lang = lang_code
+        if kind_line == "text":
+            spans = _split_line(body, lang)
+        else:
+            s, e = 0, len(body)
+            while s < e and body[s] in _WS + " ":
+                s += 1
+            while e > s and body[e - 1] in _WS + " ":
+                e -= 1
+            spans = [(s, e)] if s < e else []
+        for s, e in spans:
+            a, b = base + offset + s, base + offset + e
+            seg = text[a:b]
+            kind = kind_line
+            if kind == "text" and len(spans) == 1 and _is_heading(seg):
+                kind = "heading"
+            slang = line_lang
+            if kind == "text" and lang_code:
+                vote = langdata.detect_language(seg)
+                if vote and vote != lang_code and _decisive(seg, vote, lang_code):
+                    slang = vote
+            out.append(Sentence(a, b, seg, kind, slang, paragraph))
+        if nl >= n:
+            break
+    return out
+
+
+def _decisive(seg: str, vote: str, current: str) -> bool:
+    words = [w.lower() for w in langdata.WORD_RE.findall(seg)]
+    a, b = langdata.get(vote).stopwords, langdata.get(current).stopwords
+    na = sum(1 for w in words if w in a and w not in b)
+    nb = sum(1 for w in words if w in b and w not in a)
+    return na >= 3 and nb == 0
