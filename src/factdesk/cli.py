@@ -7,7 +7,6 @@ extractor, rapidfuzz) are imported only by the commands that need them.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -15,7 +14,7 @@ from typing import Any
 
 from factdesk import __version__
 from factdesk.core.errors import FactdeskError
-from factdesk.core.textsafe import visible_line
+from factdesk.core.textsafe import json_dumps_safe, visible_line
 
 DEFAULT_WORKSPACE = "workspace"
 
@@ -204,7 +203,7 @@ def _open(workspace: str, seed: bool = True):
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(json_dumps_safe(data, indent=2))
 
 
 def _cell(value: Any, width: int) -> str:

@@ -82,9 +82,12 @@ def parse_article(raw: bytes, *, name: str, suffix: str = ".txt", shown: str | N
     shown = shown or name
     if not raw.strip():
         raise IngestError(f"{shown}: empty file")
-    if _looks_binary(raw):
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and _looks_binary(raw):
         raise IngestError(f"{shown}: binary file, not text")
     text, encoding = decode(raw, shown)
+    if utf16 and _looks_binary(text.encode("utf-8", "surrogatepass")):
+        raise IngestError(f"{shown}: binary file, not text")
     text = normalise_text(text)
     if suffix in (".html", ".htm"):
         parsed = parse_html(text)
@@ -125,7 +128,12 @@ def parse_article(raw: bytes, *, name: str, suffix: str = ".txt", shown: str | N
 
 
 def decode(raw: bytes, shown: str) -> tuple[str, str]:
-    """UTF-8 (BOM allowed), else cp1252; the encoding used is returned."""
+    """UTF-8 (BOM allowed), UTF-16 with a BOM, else cp1252; the encoding used is returned."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"{shown}: starts with a UTF-16 byte order mark but is not valid UTF-16 (byte {exc.start})") from exc
     if raw.startswith(b"\xef\xbb\xbf"):
         try:
             return raw[3:].decode("utf-8"), "utf-8-sig"

@@ -8,6 +8,7 @@ the new articles are computed through the anchor index.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -168,6 +169,12 @@ def import_paths(
                     ws.add_article(art, prepared.claims, EXTRACTOR_VERSION)
                 except FactdeskError as exc:
                     results.append(ImportResult(prepared.path, "failed", reason=f"{prepared.path}: {exc}"))
+                except sqlite3.IntegrityError as exc:
+                    if ws.has_article(art.id):  # another process stored the same article meanwhile
+                        seen.add(art.id)
+                        results.append(ImportResult(prepared.path, "duplicate", article_id=art.id, title=art.title))
+                    else:
+                        results.append(ImportResult(prepared.path, "failed", reason=f"{prepared.path}: could not be stored ({exc})"))
                 else:
                     seen.add(art.id)
                     new_ids.append(art.id)

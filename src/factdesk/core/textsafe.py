@@ -51,3 +51,19 @@ def visible_keep_newlines(text: str) -> str:
 def is_safe(text: str) -> bool:
     """True when the text contains nothing that :func:`visible` would replace (newlines allowed)."""
     return all(ord(ch) not in _KEEP_NL for ch in text)
+
+
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029, 0x200B, 0x2060, 0xFEFF)}
+
+
+def json_dumps_safe(data: object, **kwargs: object) -> str:
+    """``json.dumps`` that keeps non-ASCII text readable but escapes every terminal-dangerous character.
+
+    ``ensure_ascii=False`` already escapes C0 controls (ESC included); this also escapes DEL, C1
+    controls, bidi overrides/isolates and invisible separators as ``\\uXXXX`` — valid JSON that
+    decodes to the exact stored text.
+    """
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
+    return text.translate(_JSON_ESCAPES)

@@ -112,12 +112,15 @@ class Workspace(AnalystMixin, MatchingMixin):
         self._in_tx = True
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             self._in_tx = False
             try:
                 self.conn.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
+            if _is_storage_error(exc):
+                # Disk full, I/O error, damaged file, lock timeout: one clear line, not a traceback.
+                raise self._translate(exc) from exc  # type: ignore[arg-type]
             raise
         self._in_tx = False
         self._commit()
@@ -212,7 +215,7 @@ class Workspace(AnalystMixin, MatchingMixin):
             return article_id
         rows = self.query(
             "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' OR path = ? OR path LIKE ? ESCAPE '\\' LIMIT 3",
-            (_like_prefix(article_id), article_id, "%/" + _like_escape(article_id)),
+            (_like_prefix(article_id), article_id, "%/" + _like_prefix(article_id)),
         )
         if len(rows) == 1:
             return rows[0][0]
@@ -436,6 +439,15 @@ class Workspace(AnalystMixin, MatchingMixin):
 # -- opening ---------------------------------------------------------------------------------------
 
 
+def _is_storage_error(exc: BaseException) -> bool:
+    """A sqlite error about the file or the disk (not a constraint or a programming error)."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return True
+    if isinstance(exc, sqlite3.DatabaseError) and type(exc) is sqlite3.DatabaseError:
+        return True
+    return False
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -454,9 +466,9 @@ def _fts_terms(query: str) -> list[str]:
     return out[:12]
 
 
-def _connect(db_path: Path, readonly: bool) -> sqlite3.Connection:
+def _connect(db_path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     if readonly:
-        uri = db_path.resolve().as_uri() + "?mode=ro"
+        uri = db_path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=True)
     else:
         conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -486,7 +498,7 @@ def open_workspace(root: str | os.PathLike[str] | None = None, *, create: bool =
         if not create:
             raise WorkspaceError(f"{root_path}: no such workspace directory")
         try:
-            root_path.mkdir(parents=True)
+            root_path.mkdir(parents=True, exist_ok=True)  # another process may create it meanwhile
         except OSError as exc:
             raise WorkspaceError(f"{root_path}: cannot create the workspace directory ({exc.strerror})") from exc
     db_path = root_path / DB_NAME
@@ -495,10 +507,23 @@ def open_workspace(root: str | os.PathLike[str] | None = None, *, create: bool =
     readonly = not _writable(root_path, db_path)
     if readonly and not existed:
         raise WorkspaceError(f"{root_path}: the directory is not writable, so no workspace database can be created")
+    conn: sqlite3.Connection | None = None
     try:
-        conn = _connect(db_path, readonly)
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        try:
+            conn = _connect(db_path, readonly)
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if not (readonly and _needs_immutable(db_path, exc)):
+                raise
+            # A WAL database in a directory we cannot write, closed cleanly (no -wal/-shm left):
+            # SQLite cannot create its shared-memory file, so read the file as immutable.
+            _close_quietly(conn)
+            conn = _connect(db_path, readonly, immutable=True)
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
+        _close_quietly(conn)
+        if _is_busy(exc):
+            raise WorkspaceError(f"{db_path}: another process kept the workspace busy for too long; try again") from exc
         raise CorruptDatabaseError(
             f"{db_path}: cannot be read as a database ({exc}); it was left untouched — "
             "move it aside (factdesk recreates it from articles/) or run 'factdesk doctor'"
@@ -512,11 +537,16 @@ def open_workspace(root: str | os.PathLike[str] | None = None, *, create: bool =
     ws = Workspace(root_path, conn, readonly=readonly, created=not existed)
     if not readonly:
         try:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _set_wal(conn)
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise CorruptDatabaseError(f"{db_path}: cannot be opened ({exc}); it was left untouched") from exc
+            if _is_busy(exc):
+                raise WorkspaceError(f"{db_path}: another process kept the workspace busy for too long; try again") from exc
+            raise CorruptDatabaseError(
+                f"{db_path}: cannot be opened ({exc}); it was left untouched — "
+                "move it aside (factdesk recreates it from articles/) or run 'factdesk doctor'"
+            ) from exc
         if str(mode).lower() != "wal":
             conn.close()
             raise WorkspaceError(f"{db_path}: could not switch the database to WAL mode (got {mode})")
@@ -532,6 +562,44 @@ def open_workspace(root: str | os.PathLike[str] | None = None, *, create: bool =
             f"{db_path}: the workspace is read-only and needs an upgrade (schema {version} → {SCHEMA_VERSION})"
         )
     return ws
+
+
+def _is_busy(exc: BaseException) -> bool:
+    low = str(exc).lower()
+    return "locked" in low or "busy" in low
+
+
+def _set_wal(conn: sqlite3.Connection) -> str:
+    """Switch to WAL; retried while another process (say, one creating the same workspace) holds a lock.
+
+    Changing the journal mode does not wait on the busy timeout, so the wait is done here.
+    """
+    deadline = time.monotonic() + 60.0
+    delay = 0.02
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def _needs_immutable(db_path: Path, exc: sqlite3.OperationalError) -> bool:
+    low = str(exc).lower()
+    if "readonly" not in low and "read-only" not in low and "unable to open" not in low:
+        return False
+    wal = db_path.with_name(db_path.name + "-wal")
+    return not wal.exists()
+
+
+def _close_quietly(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        try:
+            conn.close()
+        except sqlite3.Error:
+            pass
 
 
 def migrate(ws: Workspace, current: int) -> None:
