@@ -1,0 +1,1 @@
+"""Workbench screens (imported lazily by the app)."""

@@ -1,0 +1,470 @@
+"""The compare view: articles side by side with their claims, and the inspector.
+
+Moving to a claim in one pane moves the other panes to the claim linked or suggested for it.
+Every action goes through the workspace API at once (it commits and records history), then the
+panes and the inspector re-read what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from factdesk.core.errors import FactdeskError
+from factdesk.core.models import Article, Claim
+from factdesk.tui.clipboard import copy_text
+from factdesk.tui.data import ClaimInfo, citation, claim_info, verdicts_for
+from factdesk.tui.messages import WorkspaceChanged
+from factdesk.tui.widgets.article_pane import ArticlePane
+from factdesk.tui.widgets.article_view import ArticleView
+from factdesk.tui.widgets.inspector import Inspector, short
+from factdesk.tui.widgets.legend import Legend
+
+MAX_PANES = 4
+PANE_MIN_WIDTH = 36
+INSPECTOR_WIDTH = 46
+NARROW = 90
+"""Below this width the panes stack vertically."""
+FOLD_INSPECTOR = 120
+"""Below this width the inspector starts folded away (``i`` shows it)."""
+
+
+class CompareScreen(Screen[None]):
+    """Two to four articles side by side, claims highlighted, with the claim inspector."""
+
+    BINDINGS = [
+        Binding("tab", "pane(1)", "Pane", tooltip="Focus the next article pane.", id="pane-next"),
+        Binding("shift+tab", "pane(-1)", "Prev pane", show=False, tooltip="Focus the previous article pane.", id="pane-prev"),
+        Binding("x", "next_contradiction", "Contradiction", tooltip="Next claim with a contradiction (suggested or linked).", id="jump-contradiction"),
+        Binding("n", "next_suggestion", "Suggested", tooltip="Next claim with an unreviewed suggestion.", id="jump-suggestion"),
+        Binding("],J", "suggestion(1)", "Next suggestion", show=False, tooltip="Select the next suggestion in the inspector.", id="suggestion-next"),
+        Binding("[,K", "suggestion(-1)", "Prev suggestion", show=False, tooltip="Select the previous suggestion in the inspector.", id="suggestion-prev"),
+        Binding("a", "review('accepted')", "Accept", tooltip="Accept the selected suggestion (links the two claims).", id="suggestion-accept"),
+        Binding("r", "review('rejected')", "Reject", tooltip="Reject the selected suggestion.", id="suggestion-reject"),
+        Binding("l", "link_chooser", "Link", tooltip="Link this claim to the one selected in the other pane (then s/p/c).", id="claim-link"),
+        Binding("=", "link('same')", "Link same", show=False, tooltip="Link to the other pane's claim as the same claim.", id="link-same"),
+        Binding("+", "link('supports')", "Link supports", show=False, tooltip="Link to the other pane's claim as supporting it.", id="link-supports"),
+        Binding("!", "link('contradicts')", "Link contradicts", show=False, tooltip="Link to the other pane's claim as contradicting it.", id="link-contradicts"),
+        Binding("-", "unlink", "Unlink", show=False, tooltip="Remove the link between this claim and the other pane's claim.", id="claim-unlink"),
+        Binding("e,enter", "annotate", "Annotate", tooltip="Write a note, tags and a verdict for this claim.", id="claim-annotate"),
+        Binding("v", "verdict", "Verdict", tooltip="Pick a verdict (1–7).", id="claim-verdict"),
+        Binding("c", "copy_claim", "Copy", tooltip="Copy the claim with its citation.", id="claim-copy"),
+        Binding("i", "toggle_inspector", "Inspector", show=False, tooltip="Show or fold the inspector.", id="view-inspector"),
+        Binding("w", "cycle_panes", "Panes", show=False, tooltip="Show more or fewer panes side by side.", id="view-panes"),
+        Binding("escape,b", "back", "Library", tooltip="Back to the library.", id="back"),
+    ]
+
+    def __init__(self, article_ids: list[str], claim_id: str | None = None) -> None:
+        super().__init__()
+        self.article_ids = list(dict.fromkeys(article_ids))[:MAX_PANES]
+        """The articles shown, one per pane (the first ``shown`` are visible)."""
+        self.initial_claim = claim_id
+        self.active = 0
+        """Index of the focused pane."""
+        self.other = 1 if len(self.article_ids) > 1 else 0
+        """Index of the pane a link goes to (the previously focused pane)."""
+        self.shown = len(self.article_ids)
+        self.pane_choice: int | None = None
+        """Pane count chosen with ``w`` (None = as many as fit)."""
+        self.inspector_open: bool | None = None
+        """None = automatic (folded on narrow terminals)."""
+        self.info: ClaimInfo | None = None
+        self.selected_suggestion = 0
+        self.articles: dict[str, Article] = {}
+
+    @property
+    def ws(self):
+        return self.app.ws  # type: ignore[attr-defined]
+
+    # -- layout --------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="compare-body"):
+            with Container(id="panes"):
+                for i, _ in enumerate(self.article_ids):
+                    yield ArticlePane(id=f"pane-{i}")
+            yield Inspector(id="inspector")
+        yield Legend(id="legend")
+        yield Footer()
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        return list(self.query(ArticlePane))
+
+    def visible_panes(self) -> list[ArticlePane]:
+        return self.panes[: self.shown]
+
+    def on_mount(self) -> None:
+        for pane, article_id in zip(self.panes, self.article_ids):
+            self._load_pane(pane, article_id)
+        self._apply_layout(self.app.size.width)
+        target = self.panes[0].view if self.panes else None
+        if target is not None:
+            target.focus()
+        self.call_after_refresh(self._initial_select)
+
+    def _initial_select(self) -> None:
+        if not self.panes:
+            return
+        if self.initial_claim:
+            for i, pane in enumerate(self.panes):
+                if pane.view.claim_index(self.initial_claim) >= 0:
+                    self.active = i
+                    pane.view.focus()
+                    pane.view.select_claim(self.initial_claim)
+                    return
+        view = self.panes[0].view
+        if view.claims:
+            view.select_index(max(view.current, 0))
+        else:
+            self._show_info(None)
+
+    def _load_pane(self, pane: ArticlePane, article_id: str) -> None:
+        try:
+            article = self.ws.article(article_id)
+            claims = self.ws.claims_for_article(article.id)
+            states = self.ws.claim_states(article.id)
+            verdicts = verdicts_for(self.ws, article.id)
+        except FactdeskError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.articles[article.id] = article
+        pane.view.set_article(article, claims, states, verdicts)
+        self._update_title(pane)
+
+    def _update_title(self, pane: ArticlePane) -> None:
+        view = pane.view
+        if view.article is None:
+            return
+        n = len(view.claims)
+        position = f"{view.current + 1}/{n}" if n else "no claims"
+        pane.set_title(view.article, position)
+
+    def on_resize(self) -> None:
+        self._apply_layout(self.app.size.width)
+
+    def _apply_layout(self, width: int) -> None:
+        narrow = width < NARROW
+        self.set_class(narrow, "-narrow")
+        inspector = self.inspector_open if self.inspector_open is not None else width >= FOLD_INSPECTOR
+        self.set_class(not inspector, "-no-inspector")
+        room = width - (INSPECTOR_WIDTH if inspector and not narrow else 0)
+        fit = 2 if narrow else max(1, min(MAX_PANES, room // PANE_MIN_WIDTH))
+        wanted = self.pane_choice or fit
+        self.shown = max(1, min(len(self.article_ids), wanted, fit if self.pane_choice is None else MAX_PANES))
+        for i, pane in enumerate(self.panes):
+            pane.display = i < self.shown
+        if self.active >= self.shown:
+            self.active = 0
+            self.panes[0].view.focus()
+        if self.other >= self.shown or self.other == self.active:
+            self.other = (self.active + 1) % self.shown if self.shown > 1 else self.active
+
+    def action_toggle_inspector(self) -> None:
+        currently = not self.has_class("-no-inspector")
+        self.inspector_open = not currently
+        self._apply_layout(self.app.size.width)
+
+    def action_cycle_panes(self) -> None:
+        count = len(self.article_ids)
+        if count <= 1:
+            self.notify("Only one article is open; mark more in the library (space) to compare.", markup=False)
+            return
+        self.pane_choice = self.shown + 1 if self.shown < count else 1
+        self._apply_layout(self.app.size.width)
+        self.notify(f"{self.shown} pane(s) shown", markup=False)
+
+    # -- focus and sync ------------------------------------------------------------------------
+    def _pane_index(self, view: ArticleView) -> int:
+        for i, pane in enumerate(self.panes):
+            if pane.view is view:
+                return i
+        return -1
+
+    @property
+    def active_view(self) -> ArticleView | None:
+        panes = self.panes
+        return panes[self.active].view if 0 <= self.active < len(panes) else None
+
+    @property
+    def other_view(self) -> ArticleView | None:
+        panes = self.panes
+        if self.other == self.active or not 0 <= self.other < len(panes):
+            return None
+        return panes[self.other].view
+
+    @on(ArticleView.ClaimHighlighted)
+    def _claim_highlighted(self, event: ArticleView.ClaimHighlighted) -> None:
+        index = self._pane_index(event.view)
+        if index < 0:
+            return
+        self._update_title(self.panes[index])
+        if event.user and index != self.active:
+            self._activate(index)
+        if index == self.active:
+            self._show_info(event.claim)
+            if event.user:
+                self._sync_partners()
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if isinstance(widget, ArticleView):
+            index = self._pane_index(widget)
+            if index >= 0 and index != self.active:
+                self._activate(index)
+                self._show_info(widget.current_claim)
+
+    def _activate(self, index: int) -> None:
+        if index == self.active:
+            return
+        self.other = self.active
+        self.active = index
+
+    def action_pane(self, step: int) -> None:
+        if self.shown <= 1:
+            return
+        target = (self.active + step) % self.shown
+        self.panes[target].view.focus()
+
+    def _best_partner(self, view: ArticleView) -> str | None:
+        info = self.info
+        if info is None:
+            return None
+        for link in info.links:
+            if view.claim_index(link["other"]) >= 0:
+                return link["other"]
+        for s in info.suggestions:
+            if s["status"] != "rejected" and view.claim_index(s["other"]["claim_id"]) >= 0:
+                return s["other"]["claim_id"]
+        return None
+
+    def _sync_partners(self) -> None:
+        for i, pane in enumerate(self.visible_panes()):
+            if i == self.active:
+                continue
+            partner = self._best_partner(pane.view)
+            if partner is not None and (pane.view.current_claim is None or pane.view.current_claim.id != partner):
+                pane.view.select_claim(partner, user=False)
+
+    # -- inspector -----------------------------------------------------------------------------
+    def _show_info(self, claim: Claim | None, keep_selection: bool = False) -> None:
+        try:
+            self.info = claim_info(self.ws, claim) if claim is not None else None
+        except FactdeskError as exc:
+            self.info = None
+            self.notify(str(exc), severity="error", markup=False)
+        if not keep_selection:
+            self.selected_suggestion = 0
+        count = len(self.info.suggestions) if self.info else 0
+        self.selected_suggestion = max(0, min(self.selected_suggestion, count - 1))
+        self._render_inspector()
+
+    def _render_inspector(self) -> None:
+        view = self.active_view
+        position = ""
+        if view is not None and view.claims:
+            position = f"{view.current + 1}/{len(view.claims)}"
+        titles = getattr(self.app, "article_titles", {})
+        self.query_one(Inspector).show(self.info, self.selected_suggestion, titles, position)
+
+    def action_suggestion(self, step: int) -> None:
+        if not self.info or not self.info.suggestions:
+            self.notify("This claim has no suggestions.", markup=False)
+            return
+        n = len(self.info.suggestions)
+        self.selected_suggestion = (self.selected_suggestion + step) % n
+        self._render_inspector()
+        self._show_suggestion_partner()
+
+    def _show_suggestion_partner(self) -> None:
+        """Scroll the pane holding the selected suggestion's other claim to it."""
+        if not self.info or not self.info.suggestions:
+            return
+        other = self.info.suggestions[self.selected_suggestion]["other"]["claim_id"]
+        for i, pane in enumerate(self.visible_panes()):
+            if i != self.active and pane.view.claim_index(other) >= 0:
+                pane.view.select_claim(other, user=False)
+                self.other = i
+                return
+
+    # -- actions -------------------------------------------------------------------------------
+    def _act(self, what: Callable[[], Any], done: str | Callable[[Any], str] | None = None) -> Any:
+        """Run one workspace action; notify its outcome or its one-line error; reload."""
+        try:
+            result = what()
+        except FactdeskError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return None
+        if done:
+            message = done(result) if callable(done) else done
+            self.notify(message, markup=False, timeout=3)
+        self.reload(keep_selection=True)
+        return result
+
+    def _current(self) -> Claim | None:
+        view = self.active_view
+        claim = view.current_claim if view is not None else None
+        if claim is None:
+            self.notify("No claim selected in this pane.", severity="warning", markup=False)
+        return claim
+
+    def _pair(self) -> tuple[Claim, Claim] | None:
+        a = self._current()
+        if a is None:
+            return None
+        other = self.other_view
+        b = other.current_claim if other is not None else None
+        if b is None:
+            self.notify(
+                "Select a claim in another pane first (tab switches panes).", severity="warning", markup=False
+            )
+            return None
+        return a, b
+
+    def action_link(self, relation: str) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        a, b = pair
+        self._act(lambda: self.ws.link_claims(a.id, b.id, relation), f"Linked as {relation}: “{short(a.text, 40)}” ↔ “{short(b.text, 40)}”")
+
+    def action_link_chooser(self) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        from factdesk.tui.screens.pickers import LinkChooser
+
+        def chosen(relation: str | None) -> None:
+            if relation:
+                self.action_link(relation)
+
+        self.app.push_screen(LinkChooser(pair[0].text, pair[1].text), chosen)
+
+    def action_unlink(self) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        a, b = pair
+        self._act(lambda: self.ws.unlink_claims(a.id, b.id), lambda ok: "Link removed" if ok else "These claims were not linked")
+
+    def action_review(self, status: str) -> None:
+        if not self.info or not self.info.suggestions:
+            self.notify("This claim has no suggestion to review.", severity="warning", markup=False)
+            return
+        suggestion = self.info.suggestions[self.selected_suggestion]
+        verb = "Accepted" if status == "accepted" else "Rejected"
+        self._act(lambda: self.ws.review_suggestion(suggestion["id"], status), f"{verb} {suggestion['kind']} suggestion")
+
+    def action_annotate(self) -> None:
+        claim = self._current()
+        if claim is None:
+            return
+        from factdesk.tui.screens.annotate import Annotation, AnnotateModal
+
+        note = self.ws.note(claim.id) or {}
+        verdict = self.ws.verdict(claim.id)
+
+        def saved(result: Annotation | None) -> None:
+            if result is None:
+                return
+            changed = False
+            if result.note != (note.get("text") or "") or result.tags != list(note.get("tags") or []):
+                if self._act(lambda: self.ws.set_note(claim.id, result.note, result.tags)) is None:
+                    return
+                changed = True
+            if result.verdict != verdict:
+                if self._act(lambda: self.ws.set_verdict(claim.id, result.verdict)) is None:
+                    return
+                changed = True
+            self.notify("Annotation saved" if changed else "Nothing changed", markup=False, timeout=3)
+
+        self.app.push_screen(
+            AnnotateModal(claim.text, note.get("text") or "", list(note.get("tags") or []), verdict), saved
+        )
+
+    def action_verdict(self) -> None:
+        claim = self._current()
+        if claim is None:
+            return
+        from factdesk.tui.screens.pickers import CLEAR, VerdictPicker
+
+        def picked(value: str | None) -> None:
+            if value is None:
+                return
+            verdict = None if value == CLEAR else value
+            self._act(lambda: self.ws.set_verdict(claim.id, verdict), f"Verdict: {verdict or 'cleared'}")
+
+        self.app.push_screen(VerdictPicker(self.ws.verdict(claim.id)), picked)
+
+    def action_copy_claim(self) -> None:
+        claim = self._current()
+        view = self.active_view
+        if claim is None or view is None or view.article is None:
+            return
+        text = citation(claim, view.article.title, view.article.path)
+        how = copy_text(self.app, text)
+        if how == "clipboard":
+            self.notify(text, title="Copied to the clipboard", markup=False, timeout=4)
+        elif how == "terminal":
+            self.notify(text, title="Copied through the terminal (OSC 52)", markup=False, timeout=4)
+        else:
+            self.notify("No clipboard available; the citation is shown here instead:\n" + text, severity="warning", markup=False)
+
+    def action_next_contradiction(self) -> None:
+        view = self.active_view
+        if view is None or not view.next_with_state({"contradicted", "suggested-contradiction"}):
+            self.notify("No contradiction in this article.", markup=False)
+            return
+        if self.info:
+            for i, s in enumerate(self.info.suggestions):
+                if s["kind"] == "contradiction" and s["status"] == "unreviewed":
+                    self.selected_suggestion = i
+                    self._render_inspector()
+                    self._show_suggestion_partner()
+                    break
+
+    def action_next_suggestion(self) -> None:
+        view = self.active_view
+        if view is None or not view.next_with_state({"suggested", "suggested-contradiction"}):
+            self.notify("No unreviewed suggestion in this article.", markup=False)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    # -- refresh -------------------------------------------------------------------------------
+    def reload(self, keep_selection: bool = True) -> None:
+        """Re-read claim states and the inspector (after an action, undo, or another process)."""
+        for pane in self.panes:
+            view = pane.view
+            if view.article is None:
+                continue
+            try:
+                states = self.ws.claim_states(view.article.id)
+                verdicts = verdicts_for(self.ws, view.article.id)
+            except FactdeskError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            view.set_states(states, verdicts)
+        view = self.active_view
+        self._show_info(view.current_claim if view else None, keep_selection=keep_selection)
+
+    def on_workspace_changed(self, event: WorkspaceChanged) -> None:
+        self.reload()
+
+    def focus_claim(self, article_id: str, claim_id: str | None) -> bool:
+        """Show a search hit if its article is open here; False when it is not."""
+        for i, pane in enumerate(self.visible_panes()):
+            if pane.view.article is not None and pane.view.article.id == article_id:
+                pane.view.focus()
+                self._activate(i)
+                if claim_id:
+                    pane.view.select_claim(claim_id)
+                return True
+        return False

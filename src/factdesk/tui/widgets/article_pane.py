@@ -1,0 +1,38 @@
+"""A pane of the compare view: a title bar over an :class:`ArticleView`."""
+
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from factdesk.core.models import Article
+from factdesk.core.textsafe import visible_line
+from factdesk.tui.data import basename
+from factdesk.tui.widgets.article_view import ArticleView
+
+
+class ArticlePane(Vertical):
+    """Title bar (language, title, outlet, date, claim position) and the article itself."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.view = ArticleView(classes="article-view")
+
+    def compose(self):
+        yield Static(classes="pane-title")
+        yield self.view
+
+    def set_title(self, article: Article, position: str) -> None:
+        meta = " · ".join(
+            x for x in (article.source or "", (article.published or "")[:10], basename(article.path)) if x
+        )
+        self.query_one(".pane-title", Static).update(
+            Content.assemble(
+                ((article.language or "??").upper() + " ", "bold $accent"),
+                (position + "  ", "$text-muted"),
+                (visible_line(article.title or basename(article.path)), "bold"),
+                ("  " + visible_line(meta), "$text-muted"),
+            ),
+            layout=False,
+        )
