@@ -32,22 +32,62 @@ class MatchingMixin:
             )
 
     def anchor_df(self, anchors: Iterable[str]) -> dict[str, int]:
-        """How many claims carry each anchor (document frequency)."""
+        """How many claims carry each anchor (document frequency, kept up to date by triggers)."""
         keys = list(dict.fromkeys(anchors))
         out: dict[str, int] = {}
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for anchor, n in self.query(
-                f"SELECT anchor, count(*) FROM anchors WHERE anchor IN ({marks}) GROUP BY anchor", chunk
-            ):
-                out[anchor] = n
+            for anchor, n in self.query(f"SELECT anchor, df FROM anchor_stats WHERE anchor IN ({marks})", chunk):
+                if n > 0:
+                    out[anchor] = n
         return out
 
     def anchor_total_claims(self) -> int:
-        """Number of claims that have at least one anchor (the N of IDF)."""
-        row = self.query("SELECT count(DISTINCT claim_id) FROM anchors")
+        """Number of claims (the N of IDF)."""
+        row = self.query("SELECT count(*) FROM claims")
         return int(row[0][0]) if row else 0
+
+    def anchor_rows(self, anchors: Iterable[str]) -> list[tuple[str, str, str]]:
+        """``(anchor, claim_id, article_id)`` for every claim carrying one of ``anchors``."""
+        keys = list(dict.fromkeys(anchors))
+        out: list[tuple[str, str, str]] = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out += [
+                (r[0], r[1], r[2])
+                for r in self.conn.execute(
+                    f"SELECT anchor, claim_id, article_id FROM anchors WHERE anchor IN ({marks})", chunk
+                ).fetchall()
+            ]
+        return out
+
+    def replace_anchors_many(self, rows_by_article: dict[str, list[tuple[str, str]]]) -> None:
+        """:meth:`replace_anchors` for several articles in one transaction."""
+        with self.transaction() as conn:
+            for article_id, rows in rows_by_article.items():
+                conn.execute("DELETE FROM anchors WHERE article_id = ?", (article_id,))
+                conn.executemany(
+                    "INSERT INTO anchors (anchor, claim_id, article_id) VALUES (?,?,?)",
+                    [(a, c, article_id) for a, c in rows],
+                )
+
+    def clear_anchors(self) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM anchors")
+            conn.execute("DELETE FROM anchor_stats")
+
+    def article_order(self) -> dict[str, tuple[int, str | None, dict[str, Any]]]:
+        """``{article_id: (import order, published, meta)}`` for every article."""
+        out: dict[str, tuple[int, str | None, dict[str, Any]]] = {}
+        for r in self.query("SELECT id, rowid, published, meta FROM articles"):
+            try:
+                meta = json.loads(r[3] or "{}")
+            except ValueError:
+                meta = {}
+            out[r[0]] = (int(r[1]), r[2], meta if isinstance(meta, dict) else {})
+        return out
 
     def anchor_candidates(
         self, anchors: Iterable[str], exclude_article: str | None = None, max_df: int | None = None
@@ -253,6 +293,81 @@ class MatchingMixin:
                     "claims": n_claims,
                 }
             )
+        return out
+
+
+    def event_rows(self) -> list[dict[str, Any]]:
+        """Stored events with their ``data`` (for incremental updates)."""
+        out = []
+        for r in self.query("SELECT id, label, date_start, date_end, places, actors, data FROM events"):
+            out.append(
+                {
+                    "id": r[0],
+                    "label": r[1],
+                    "date_start": r[2],
+                    "date_end": r[3],
+                    "places": json.loads(r[4]),
+                    "actors": json.loads(r[5]),
+                    "data": json.loads(r[6] or "{}"),
+                }
+            )
+        return out
+
+    def save_events(
+        self,
+        events: Iterable[tuple[Event, dict[str, Any]]],
+        members: Iterable[tuple[str, str, str | None]],
+        *,
+        replace_all: bool = False,
+        replace_articles: Iterable[str] = (),
+    ) -> None:
+        """Upsert events (with their ``data``) and add members ``(event_id, article_id, claim_id)``.
+
+        ``replace_all`` first empties both tables; ``replace_articles`` drops those articles'
+        memberships first (re-import).
+        """
+        with self.transaction() as conn:
+            if replace_all:
+                conn.execute("DELETE FROM event_members")
+                conn.execute("DELETE FROM events")
+            for article_id in replace_articles:
+                conn.execute("DELETE FROM event_members WHERE article_id = ?", (article_id,))
+            for ev, data in events:
+                conn.execute(
+                    "INSERT INTO events (id, label, date_start, date_end, places, actors, data) VALUES (?,?,?,?,?,?,?)"
+                    " ON CONFLICT(id) DO UPDATE SET label = excluded.label, date_start = excluded.date_start,"
+                    " date_end = excluded.date_end, places = excluded.places, actors = excluded.actors,"
+                    " data = excluded.data",
+                    (
+                        ev.id,
+                        ev.label,
+                        ev.date_start,
+                        ev.date_end,
+                        json.dumps(ev.places, ensure_ascii=False),
+                        json.dumps(ev.actors, ensure_ascii=False),
+                        json.dumps(data, ensure_ascii=False),
+                    ),
+                )
+            conn.executemany(
+                "INSERT INTO event_members (event_id, article_id, claim_id) VALUES (?,?,?)", list(members)
+            )
+            conn.execute(
+                "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM event_members)"
+            )
+
+    def claim_events(self, claim_ids: Iterable[str]) -> dict[str, tuple[str, str | None, str | None]]:
+        """``{claim_id: (event_id, date_start, date_end)}`` for claims that belong to an event."""
+        ids = list(dict.fromkeys(claim_ids))
+        out: dict[str, tuple[str, str | None, str | None]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.query(
+                "SELECT m.claim_id, e.id, e.date_start, e.date_end FROM event_members m JOIN events e ON e.id = m.event_id"
+                f" WHERE m.claim_id IN ({marks})",
+                chunk,
+            ):
+                out[r[0]] = (r[1], r[2], r[3])
         return out
 
 

@@ -166,7 +166,22 @@ CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1]
+MIGRATION_2 = """
+CREATE TABLE anchor_stats (
+    anchor TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO anchor_stats (anchor, df) SELECT anchor, count(*) FROM anchors GROUP BY anchor;
+CREATE TRIGGER anchors_stats_ai AFTER INSERT ON anchors BEGIN
+  INSERT INTO anchor_stats (anchor, df) VALUES (new.anchor, 1) ON CONFLICT(anchor) DO UPDATE SET df = df + 1;
+END;
+CREATE TRIGGER anchors_stats_ad AFTER DELETE ON anchors BEGIN
+  UPDATE anchor_stats SET df = df - 1 WHERE anchor = old.anchor;
+END;
+"""
+"""Matching: per-anchor document frequency kept by triggers, so blocking never counts rows at query time."""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2]
 """Migration ``n`` (1-based) is ``MIGRATIONS[n - 1]``; append, never edit a released one."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,72 @@
+"""Blocking keys ("anchors") of a claim: what another claim must share with it to be compared.
+
+Anchor kinds (prefix):
+
+- ``e:`` normalised entity key (names carry over across languages)
+- ``s:`` attribution source key
+- ``c:`` lexicon concept (``c:warehouse`` for warehouse / entrepôt / almacén / Lager)
+- ``m:`` counted-thing measure (``m:killed``) and ``q:`` measure + value (``q:killed:18``)
+- ``d:`` resolved day, ``mo:`` resolved month
+- ``w:`` a rare folded word of a quote or of the text (names the extractor missed, cognates)
+
+Anchors only choose candidates; the pair scorer decides. Anchors carried by too many claims are
+skipped for blocking (their document frequency is capped) but still weigh in scoring via IDF.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from factdesk.core.matching.features import UNCOMPARABLE_KINDS, Features
+from factdesk.core.matching.lexicon import lexicon
+
+_SKIP_CONCEPT_TYPES = {"report", "time"}
+MAX_WORD_ANCHORS = 8
+MAX_DAYS_PER_DATE = 4
+
+# Blocking weight of each anchor kind (multiplies IDF when ranking candidates).
+KIND_WEIGHT = {"e": 1.0, "s": 0.6, "c": 0.7, "m": 0.3, "q": 0.5, "d": 0.8, "mo": 0.3, "w": 0.8}
+
+
+def claim_anchors(f: Features) -> list[str]:
+    lex = lexicon()
+    out: list[str] = []
+    out += ["e:" + k for k in f.entities]
+    out += ["s:" + k for k in f.sources]
+    out += ["c:" + c for c in f.concepts if lex.types.get(c) not in _SKIP_CONCEPT_TYPES]
+    for q in f.quantities:
+        m = q.measure
+        if m is None or m in UNCOMPARABLE_KINDS:
+            continue
+        out.append("m:" + m)
+        v = int(q.value) if float(q.value).is_integer() else q.value
+        out.append(f"q:{m}:{v}")
+    for d in f.dates:
+        if d.hi - d.lo < MAX_DAYS_PER_DATE and d.granularity != "month":
+            for o in range(d.lo, d.hi + 1):
+                out.append("d:" + date.fromordinal(o).isoformat())
+        if d.hi - d.lo <= 31:
+            out.append("mo:" + date.fromordinal(d.lo).isoformat()[:7])
+            if date.fromordinal(d.hi).month != date.fromordinal(d.lo).month:
+                out.append("mo:" + date.fromordinal(d.hi).isoformat()[:7])
+    words = sorted({t for t in f.residual if len(t) >= 6 and not t.isdigit()}, key=lambda t: (-len(t), t))
+    out += ["w:" + t for t in words[:MAX_WORD_ANCHORS]]
+    return list(dict.fromkeys(out))
+
+
+def anchor_kind(anchor: str) -> str:
+    return anchor.split(":", 1)[0]
+
+
+def idf(df: int, n: int) -> float:
+    """Inverse document frequency in (0, 1]: 1 for an anchor only one claim carries."""
+    if n <= 1:
+        return 1.0
+    df = max(1, df)
+    return max(0.05, min(1.0, math.log((n + 1) / df) / math.log(n + 1)))
+
+
+def max_df_for(n_claims: int) -> int:
+    """Cap on anchor document frequency for blocking."""
+    return max(40, min(600, int(n_claims * 0.004)))

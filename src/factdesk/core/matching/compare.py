@@ -1,0 +1,472 @@
+"""The pair scorer: is this the same fact, and if so, do the two claims disagree?
+
+See the package docstring for the rules (qualifier intervals, event separation, the three
+contradiction types). Everything here is pure: no database access.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from factdesk.core.matching.features import (
+    GENERIC_POPULATIONS,
+    UNCOMPARABLE_KINDS,
+    DateRange,
+    Features,
+    Quantity,
+    build_features,
+    intervals_intersect,
+)
+from factdesk.core.matching.lexicon import lexicon
+from factdesk.core.models import Claim, Suggestion
+
+# -- thresholds (documented in the package docstring) ---------------------------------------------
+MATCH_MIN = 0.34
+"""Lowest sameness score stored as a ``match``."""
+QUANTITY_MIN = 0.24
+"""Lowest sameness (counts left out) for a quantity contradiction, with place/event evidence."""
+DATE_MIN = 0.46
+"""Lowest sameness (dates left out) for a date contradiction."""
+DATE_MIN_SLIP = 0.32
+"""The same, when the two dates have the same day in different months (``2 janvier`` / ``2 février``)."""
+ATTRIBUTION_MIN = 0.42
+"""Lowest sameness for an attribution contradiction (and a quote or agreeing figure)."""
+ENTITY_FLOOR = 1.2
+"""Entity overlap denominator floor (IDF weights sum): two shared rare names saturate, one common name does not."""
+CONCEPT_FLOOR = 2.0
+"""Concept overlap denominator floor."""
+EVENT_GAP_DAYS = 3
+"""Two claims whose (own or inherited) dates are further apart than this are different events."""
+DATE_CONFLICT_MAX_DAYS = 400
+"""Dates further apart than this are different happenings, not a date error."""
+
+_MEDIA_HINTS = (
+    "afp", "agence france", "reuters", "associated press", "ap", "dpa", "efe", "ansa", "bbc", "cnn", "aljazeera",
+    "al jazeera", "al-jazeera", "al mayadeen", "almayadeen", "sana", "irna", "tass", "xinhua", "anadolu", "europa press",
+)
+
+
+def _is_media(key: str) -> bool:
+    k = key.lower().replace("_", " ")
+    for hint in _MEDIA_HINTS:
+        if k == hint or k.startswith(hint + " ") or k.startswith(hint + ":") or k.endswith(":" + hint):
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class PairContext:
+    """What the engine knows beyond the two claims (all optional)."""
+
+    idf: Callable[[str], float] | None = None
+    """Anchor → weight in (0, 1]; rarer anchors weigh more."""
+    event_of: Mapping[str, str] = field(default_factory=dict)
+    """Claim id → event id."""
+    inherited: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    """Claim id → date interval inherited from its article's main event (claims without own dates)."""
+
+
+def _w(ctx: PairContext | None, anchor: str, base: float = 1.0) -> float:
+    if ctx is None or ctx.idf is None:
+        return base
+    return base * ctx.idf(anchor)
+
+
+def _weighted_overlap(a: Mapping[str, float], b: Mapping[str, float], floor: float = 0.0) -> tuple[float, list[str]]:
+    """Cosine-like overlap of two weighted sets; the denominator never drops below ``floor`` so
+    that sharing only very common anchors (a country named everywhere) stays a weak signal."""
+    shared = [k for k in a if k in b]
+    if not shared:
+        return 0.0, []
+    num = sum(min(a[k], b[k]) for k in shared)
+    den = max(math.sqrt(sum(a.values()) * sum(b.values())), floor)
+    return (min(1.0, num / den) if den else 0.0), shared
+
+
+def quote_similarity(fa: Features, fb: Features) -> tuple[float, int]:
+    """Best similarity of a quote of ``fa`` with a quote of ``fb`` and the smaller quote's size.
+
+    Quotes of fewer than 3 tokens (scare quotes) are ignored; a short quote inside a long one
+    is not the same statement, so subset matching only counts between quotes of similar length.
+    """
+    best, size = 0.0, 0
+    for qa, na in zip(fa.quotes, fa.quote_sizes):
+        if na < 3:
+            continue
+        for qb, nb in zip(fb.quotes, fb.quote_sizes):
+            if nb < 3:
+                continue
+            sim = fuzz.token_sort_ratio(qa, qb) / 100.0
+            if min(na, nb) >= 0.6 * max(na, nb):
+                sim = max(sim, 0.9 * fuzz.token_set_ratio(qa, qb) / 100.0)
+            if sim > best:
+                best, size = sim, min(na, nb)
+    return best, size
+
+
+def _date_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two intervals (0 when they overlap)."""
+    if a[1] < b[0]:
+        return b[0] - a[1]
+    if b[1] < a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def _effective_dates(f: Features, ctx: PairContext | None) -> tuple[list[tuple[int, int]], bool]:
+    """The claim's own dates (months and days), else the inherited range; and whether they are its own."""
+    own = [(d.lo, d.hi) for d in f.dates if d.granularity != "year"]
+    if own:
+        return own, True
+    if ctx is not None and f.claim_id in ctx.inherited:
+        return [ctx.inherited[f.claim_id]], False
+    return [], False
+
+
+def _dates_far_apart(fa: Features, fb: Features, ctx: PairContext | None) -> tuple[bool, bool]:
+    """(far, both own): every date of one claim is more than EVENT_GAP_DAYS from every date of
+    the other; ``both own`` when neither side's dates were inherited."""
+    (da, own_a), (db, own_b) = _effective_dates(fa, ctx), _effective_dates(fb, ctx)
+    if not da or not db:
+        return False, False
+    gap = min(_date_gap(x, y) for x in da for y in db)
+    return gap > EVENT_GAP_DAYS, own_a and own_b
+
+
+@dataclass(slots=True)
+class QuantityVerdict:
+    agree: list[tuple[Quantity, Quantity]] = field(default_factory=list)
+    loose: list[tuple[Quantity, Quantity]] = field(default_factory=list)
+    """Compatible only as bounds (``at least 17`` vs ``more than 20``) or as part of a total."""
+    conflict: list[tuple[Quantity, Quantity]] = field(default_factory=list)
+    collisions: list[tuple[Quantity, Quantity]] = field(default_factory=list)
+    """Same number, different thing counted."""
+
+
+def _boundary(a: Quantity, b: Quantity) -> bool:
+    """An unqualified ``n`` against ``more than n`` / ``at least n``: a headline dropping its
+    qualifier, not a disagreement."""
+    if a.value != b.value:
+        return False
+    quals = {a.qualifier, b.qualifier}
+    return "exactly" in quals and bool(quals & {"more_than", "at_least", "about", "up_to"})
+
+
+def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
+    """Compare every count of ``fa`` with every count of ``fb`` (see the qualifier rule)."""
+    out = QuantityVerdict()
+    for qa in fa.quantities:
+        for qb in fb.quantities:
+            ma, mb = qa.measure, qb.measure
+            if ma is None or mb is None or ma in UNCOMPARABLE_KINDS or mb in UNCOMPARABLE_KINDS:
+                continue
+            if ma != mb:
+                if qa.value == qb.value:
+                    out.collisions.append((qa, qb))
+                continue
+            pa, pb = qa.population, qb.population
+            if pa not in GENERIC_POPULATIONS and pb not in GENERIC_POPULATIONS and pa != pb:
+                # different groups of people (fighters vs civilians): not the same count
+                if qa.value == qb.value:
+                    out.collisions.append((qa, qb))
+                continue
+            if qa.part and qb.part:
+                continue
+            sub_a = qa.part or (pa not in GENERIC_POPULATIONS and pb in GENERIC_POPULATIONS)
+            sub_b = qb.part or (pb not in GENERIC_POPULATIONS and pa in GENERIC_POPULATIONS)
+            if sub_a != sub_b:
+                # a part against a whole: only a part larger than the whole conflicts
+                part, total = (qa, qb) if sub_a else (qb, qa)
+                if part.lo > total.hi or (part.lo == total.hi and (part.lo_open or total.hi_open)):
+                    out.conflict.append((qa, qb))
+                elif qa.value == qb.value and qa.qualifier == qb.qualifier:
+                    out.agree.append((qa, qb))
+                else:
+                    out.loose.append((qa, qb))
+                continue
+            if intervals_intersect(qa, qb):
+                if qa.value == qb.value:
+                    out.agree.append((qa, qb))
+                else:
+                    out.loose.append((qa, qb))
+            elif _boundary(qa, qb):
+                out.loose.append((qa, qb))
+            else:
+                out.conflict.append((qa, qb))
+    return out
+
+
+def _label(q: Quantity) -> str:
+    if q.outcome and q.population and q.population != "people":
+        return f"{q.population} {q.outcome}"
+    return q.outcome or (q.kind or "count")
+
+
+@dataclass(slots=True)
+class Sameness:
+    score: float
+    core: float
+    """Score from names, concepts, text and quotes only (no dates, counts or sources)."""
+    ent: float
+    con: float
+    txt: float
+    quote: float
+    quote_size: int
+    shared_entities: list[str]
+    shared_places: list[str]
+    shared_concepts: list[str]
+    shared_sources: list[str]
+    date_overlap: bool
+    reasons: list[str]
+
+
+def sameness(fa: Features, fb: Features, ctx: PairContext | None = None) -> Sameness:
+    """How strongly two claims describe the same fact, ignoring whether they agree."""
+    lex = lexicon()
+    ea = {k: _w(ctx, "e:" + k) for k in fa.entities}
+    eb = {k: _w(ctx, "e:" + k) for k in fb.entities}
+    ent, shared_e = _weighted_overlap(ea, eb, floor=ENTITY_FLOOR)
+    ca = {c: _w(ctx, "c:" + c, lex.weight(c)) for c in fa.concepts}
+    cb = {c: _w(ctx, "c:" + c, lex.weight(c)) for c in fb.concepts}
+    con, shared_c = _weighted_overlap(ca, cb, floor=CONCEPT_FLOOR)
+    if fa.norm and fb.norm:
+        txt = (fuzz.ratio(fa.norm, fb.norm) + fuzz.token_set_ratio(fa.norm, fb.norm)) / 200.0
+    else:
+        txt = 0.0
+    quote, quote_size = quote_similarity(fa, fb)
+    shared_places = sorted(fa.places & fb.places)
+    shared_sources = sorted(set(fa.sources) & set(fb.sources))
+    date_overlap = any(_date_gap((x.lo, x.hi), (y.lo, y.hi)) == 0 for x in fa.dates for y in fb.dates)
+    quote_part = max(0.0, quote - 0.4) / 0.6 if quote else 0.0
+    core = 0.32 * ent + 0.30 * con + 0.26 * txt + 0.22 * quote_part
+    score = core
+    if date_overlap:
+        score += 0.08
+    if shared_sources:
+        score += 0.04
+    reasons: list[str] = []
+    names = [fa.entity_names.get(k) or k for k in sorted(shared_e, key=lambda k: -ea[k])][:3]
+    if names:
+        reasons.append(("same entity " if len(names) == 1 else "same entities ") + ", ".join(names))
+    if quote >= 0.5:
+        reasons.append(f"quote {round(quote * 100)}% similar")
+    top_c = [c for c in sorted(shared_c, key=lambda c: -ca[c]) if lex.types.get(c) not in ("report", "time")][:4]
+    if top_c:
+        reasons.append("shared terms: " + ", ".join(c.replace("_", " ") for c in top_c))
+    if txt >= 0.5:
+        reasons.append(f"wording {round(txt * 100)}% similar")
+    if date_overlap:
+        reasons.append("same date")
+    if shared_sources:
+        reasons.append("same source " + ", ".join(fa.sources[s] for s in shared_sources[:2]))
+    return Sameness(
+        min(score, 1.0), core, ent, con, txt, quote, quote_size, shared_e, shared_places, shared_c, shared_sources, date_overlap, reasons
+    )
+
+
+def _date_text(d: DateRange) -> str:
+    return f"{d.text.strip()} ({d.resolved})" if d.resolved else d.text.strip()
+
+
+_DAY_LEVEL = {"day", "night", "night-range", "range", "relative"}
+
+
+def _is_day_level(d: DateRange) -> bool:
+    return d.hi - d.lo <= 2 and (d.granularity in _DAY_LEVEL or d.granularity is None)
+
+
+def _date_conflict(
+    fa: Features, fb: Features, same: Sameness, qv: QuantityVerdict, pub_a: str | None, pub_b: str | None
+) -> tuple[float, list[str]] | None:
+    """Two day-level dates that cannot both be right for what is otherwise the same statement."""
+    if qv.conflict or qv.collisions:
+        # different dates and different counts: two happenings, not one misdated
+        return None
+    da = [d for d in fa.dates if _is_day_level(d)]
+    db = [d for d in fb.dates if _is_day_level(d)]
+    if not da or not db:
+        return None
+    slip_possible = any(
+        x.resolved[-2:] == y.resolved[-2:] and x.resolved[:7] != y.resolved[:7] for x in da for y in db
+    )
+    if same.core < (DATE_MIN_SLIP if slip_possible else DATE_MIN):
+        return None
+    if not (same.quote >= 0.6 or len(same.shared_entities) + len(same.shared_places) >= 2 or same.txt >= 0.6):
+        return None
+    # every date of one must miss every date of the other (vaguer dates too)
+    all_a = [(d.lo, d.hi) for d in fa.dates if d.granularity != "year"]
+    all_b = [(d.lo, d.hi) for d in fb.dates if d.granularity != "year"]
+    if any(_date_gap(x, y) == 0 for x in all_a for y in all_b):
+        return None
+    gap, x, y = min(((_date_gap((x.lo, x.hi), (y.lo, y.hi)), x, y) for x in da for y in db), key=lambda t: t[0])
+    if gap > DATE_CONFLICT_MAX_DAYS:
+        return None
+    slip = x.resolved[-2:] == y.resolved[-2:] and x.resolved[:7] != y.resolved[:7]
+    if not slip:
+        # nearby days are often two related happenings (an attack, then the reprisal): only a
+        # near-identical statement makes a different day an error
+        if same.core < DATE_MIN + 0.12 or not (same.quote >= 0.7 or same.txt >= 0.72):
+            return None
+    reasons = [f"dates differ: {_date_text(x)} vs {_date_text(y)}"]
+    score = same.core + 0.1
+    if slip:
+        reasons.append("same day, different month (a likely slip)")
+        score += 0.1
+    for pub in {pub_a, pub_b} - {None}:
+        if not pub:
+            continue
+        month = pub[:7]
+        ok_x, ok_y = x.resolved.startswith(month), y.resolved.startswith(month)
+        if ok_x != ok_y:
+            good = x if ok_x else y
+            reasons.append(f"publication date {pub} agrees with {good.resolved}")
+            score += 0.05
+    return min(score, 1.0), reasons
+
+
+def _specific_sources(f: Features) -> set[str]:
+    """Sources that name someone (an entity of the claim or a ministry), not a role or a document."""
+    return {k for k in f.sources if (k in f.entities or k.startswith("ministry:")) and not _is_media(k)}
+
+
+def _same_source(a: str, b: str) -> bool:
+    """Two keys that may name the same source (``Yehia Rasool`` / ``Yahya Rasool Abdullah``)."""
+    if a == b:
+        return True
+    ta, tb = set(a.replace("-", " ").split()), set(b.replace("-", " ").split())
+    if ta and tb and (ta <= tb or tb <= ta):
+        return True
+    return fuzz.ratio(a, b) >= 85
+
+
+def _attribution_conflict(
+    fa: Features, fb: Features, same: Sameness, qv: QuantityVerdict, far: bool
+) -> tuple[float, list[str]] | None:
+    """The same statement credited to two different named sources."""
+    if far or same.core < ATTRIBUTION_MIN:
+        return None
+    same_statement = (same.quote >= 0.6 and same.quote_size >= 5) or (bool(qv.agree) and same.core >= ATTRIBUTION_MIN + 0.1)
+    if not same_statement:
+        return None
+    sa, sb = _specific_sources(fa), _specific_sources(fb)
+    if not sa or not sb:
+        return None
+    only_a = {k for k in sa if not any(_same_source(k, o) for o in fb.sources)}
+    only_b = {k for k in sb if not any(_same_source(k, o) for o in fa.sources)}
+    if not only_a or not only_b:
+        return None
+    name_a = ", ".join(fa.sources[k] for k in sorted(only_a))
+    name_b = ", ".join(fb.sources[k] for k in sorted(only_b))
+    reasons = [f"credited to {name_a} vs {name_b}"]
+    return min(same.core * 0.9 + 0.1, 1.0), reasons
+
+
+def compare_features(
+    fa: Features,
+    fb: Features,
+    ctx: PairContext | None = None,
+    *,
+    same_article: bool | None = None,
+) -> Suggestion | None:
+    """Score one pair of precomputed claims; ``None`` when there is nothing worth showing."""
+    if fa.claim_id == fb.claim_id:
+        return None
+    if same_article is None:
+        same_article = fa.article_id == fb.article_id
+    # orientation: left = earlier article in import order (then earlier claim)
+    if (fb.article_order, fb.article_id, fb.ordinal) < (fa.article_order, fa.article_id, fa.ordinal):
+        fa, fb = fb, fa
+    same = sameness(fa, fb, ctx)
+    qv = compare_quantities(fa, fb)
+    far, far_own = _dates_far_apart(fa, fb, ctx)
+    event_a = ctx.event_of.get(fa.claim_id) if ctx else None
+    event_b = ctx.event_of.get(fb.claim_id) if ctx else None
+    shared_event = event_a if event_a is not None and event_a == event_b else None
+    reasons = list(same.reasons)
+
+    def make(kind: str, score: float, why: list[str], ctype: str | None = None) -> Suggestion:
+        return Suggestion(
+            kind=kind,
+            score=round(max(0.0, min(1.0, score)), 4),
+            left_claim=fa.claim_id,
+            right_claim=fb.claim_id,
+            reasons=why,
+            ctype=ctype,
+            event=shared_event,
+            left_article=fa.article_id,
+            right_article=fb.article_id,
+        )
+
+    # 1. quantity contradiction: same thing counted, same event and place, incompatible values
+    if qv.conflict and not far:
+        place_ok = bool(same.shared_places) or shared_event is not None
+        need = QUANTITY_MIN + (0.15 if same_article else 0.0)
+        if place_ok and same.core >= need and (not same_article or same.shared_places):
+            qa, qb = qv.conflict[0]
+            why = [f"{_label(qa)}: {qa.describe()} vs {qb.describe()}"]
+            for qa2, qb2 in qv.conflict[1:3]:
+                why.append(f"{_label(qa2)}: {qa2.describe()} vs {qb2.describe()}")
+            if shared_event is not None:
+                why.append("same event")
+            if same.shared_places:
+                why.append("same place " + ", ".join(list(dict.fromkeys(p.lstrip("~") for p in same.shared_places))[:2]))
+            score = 0.45 * same.core / 0.6 + (0.2 if shared_event else 0.0) + (0.15 if same.shared_places else 0.0)
+            return make("contradiction", min(score, 0.99), why + reasons, "quantity")
+    # 2. date contradiction: the same happening given different dates
+    date_c = _date_conflict(fa, fb, same, qv, fa.published, fb.published)
+    if date_c is not None:
+        score, why = date_c
+        return make("contradiction", score, why + reasons, "date")
+    # 3. attribution contradiction: the same statement credited to different sources
+    attr_c = _attribution_conflict(fa, fb, same, qv, far and far_own)
+    if attr_c is not None:
+        score, why = attr_c
+        return make("contradiction", score, why + reasons, "attribution")
+    if same_article:
+        return None
+    # 4. match
+    score = same.score
+    if qv.agree:
+        score += 0.08
+        qa, qb = qv.agree[0]
+        reasons.append(f"{_label(qa)}: {qa.describe()} in both")
+    if qv.loose:
+        qa, qb = qv.loose[0]
+        reasons.append(f"caution: {_label(qa)} {qa.describe()} vs {qb.describe()} (compatible only as bounds or parts)")
+    if qv.collisions and not qv.agree:
+        qa, qb = qv.collisions[0]
+        v = qa.describe()
+        reasons.append(f"same number, different thing counted: {_label(qa)} {v} vs {_label(qb)} {qb.describe()}")
+        return None
+    if qv.conflict:
+        # incompatible counts without the evidence for a contradiction: not the same fact either
+        return None
+    if far:
+        score -= 0.25 if far_own else 0.12
+    elif shared_event is not None:
+        score += 0.04
+    if same.core < 0.12:
+        return None
+    if score < MATCH_MIN:
+        return None
+    return make("match", score, reasons)
+
+
+def compare_claims(
+    a: Claim,
+    b: Claim,
+    *,
+    published_a: str | None = None,
+    published_b: str | None = None,
+    order_a: int = 0,
+    order_b: int = 1,
+    ctx: PairContext | None = None,
+) -> Suggestion | None:
+    """Score two claims (the pure pair scorer used by the engine, tests and the TUI)."""
+    fa = build_features(a, published=published_a, article_order=order_a)
+    fb = build_features(b, published=published_b, article_order=order_b if b.article_id != a.article_id else order_a)
+    return compare_features(fa, fb, ctx)

@@ -1,0 +1,288 @@
+"""Compute, store and refresh suggestions for a workspace (blocking through the anchor index)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from factdesk.core.matching.anchors import KIND_WEIGHT, anchor_kind, claim_anchors, idf, max_df_for
+from factdesk.core.matching.compare import PairContext, compare_features
+from factdesk.core.matching.events import EventBuilder, EventState, state_from_row
+from factdesk.core.matching.features import Features, build_features
+from factdesk.core.models import Claim, Suggestion
+
+TOP_K = 10
+"""Suggestions kept per claim and kind (a pair is kept when it is in either claim's top K)."""
+MAX_CANDIDATES = 60
+"""Candidates (best by weighted shared anchors) fully scored per claim, other articles."""
+MAX_SAME_ARTICLE = 30
+"""Candidates from the claim's own article (contradiction checks only)."""
+
+Progress = Callable[[int, int], None] | None
+
+
+def _published(meta_row: tuple[int, str | None, dict[str, Any]] | None) -> str | None:
+    if meta_row is None:
+        return None
+    _, published, meta = meta_row
+    if published:
+        return published
+    for key in ("date", "published", "date_hint", "meta_date"):
+        val = meta.get(key)
+        if isinstance(val, str) and val[:4].isdigit():
+            return val
+    return None
+
+
+class _Session:
+    """One engine run: caches features and article info, answers candidate queries."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.articles = ws.article_order()
+        self.feats: dict[str, Features] = {}
+        self.anchors: dict[str, list[str]] = {}
+        self.n_claims = max(1, ws.anchor_total_claims())
+        self.df: dict[str, int] = {}
+        self._idf: dict[str, float] = {}
+
+    # -- features --------------------------------------------------------------------------
+    def features(self, claim: Claim) -> Features:
+        f = self.feats.get(claim.id)
+        if f is None:
+            meta = self.articles.get(claim.article_id)
+            f = build_features(claim, published=_published(meta), article_order=meta[0] if meta else 0)
+            self.feats[claim.id] = f
+        return f
+
+    def load(self, claim_ids: Iterable[str]) -> None:
+        missing = [c for c in claim_ids if c not in self.feats]
+        if missing:
+            for claim in self.ws.get_claims(missing).values():
+                self.features(claim)
+
+    def anchors_of(self, f: Features) -> list[str]:
+        a = self.anchors.get(f.claim_id)
+        if a is None:
+            a = claim_anchors(f)
+            self.anchors[f.claim_id] = a
+        return a
+
+    def idf(self, anchor: str) -> float:
+        w = self._idf.get(anchor)
+        if w is None:
+            w = self._idf[anchor] = idf(self.df.get(anchor, 1), self.n_claims)
+        return w
+
+    def fetch_df(self, anchors: Iterable[str]) -> None:
+        need = [a for a in dict.fromkeys(anchors) if a not in self.df]
+        if need:
+            got = self.ws.anchor_df(need)
+            for a in need:
+                self.df[a] = got.get(a, 1)
+
+    # -- candidates ------------------------------------------------------------------------
+    def candidates(self, feats: list[Features]) -> dict[str, list[tuple[str, bool]]]:
+        """For each claim: ``[(other claim id, same article)]``, best blocking score first."""
+        all_anchors = [a for f in feats for a in self.anchors_of(f)]
+        self.fetch_df(all_anchors)
+        cap = max_df_for(self.n_claims)
+        blocking = [a for a in dict.fromkeys(all_anchors) if self.df.get(a, 1) <= cap]
+        by_anchor: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for anchor, cid, aid in self.ws.anchor_rows(blocking):
+            by_anchor[anchor].append((cid, aid))
+        out: dict[str, list[tuple[str, bool]]] = {}
+        for f in feats:
+            score: dict[str, float] = defaultdict(float)
+            kinds: dict[str, set[str]] = defaultdict(set)
+            art: dict[str, str] = {}
+            for anchor in self.anchors_of(f):
+                rows = by_anchor.get(anchor)
+                if not rows:
+                    continue
+                w = self.idf(anchor) * KIND_WEIGHT.get(anchor_kind(anchor), 0.5)
+                k = anchor_kind(anchor)
+                for cid, aid in rows:
+                    if cid == f.claim_id:
+                        continue
+                    score[cid] += w
+                    kinds[cid].add(k)
+                    art[cid] = aid
+            # numbers alone never make a link: need something besides counts and months
+            ranked = [
+                c for c in sorted(score, key=lambda c: (-score[c], c)) if kinds[c] - {"q", "m", "mo"}
+            ]
+            other = [c for c in ranked if art[c] != f.article_id][:MAX_CANDIDATES]
+            same = [c for c in ranked if art[c] == f.article_id][:MAX_SAME_ARTICLE]
+            out[f.claim_id] = [(c, False) for c in other] + [(c, True) for c in same]
+        return out
+
+
+def _context(sess: _Session, claim_ids: Iterable[str], builder: EventBuilder | None) -> PairContext:
+    if builder is not None:
+        return PairContext(idf=sess.idf, event_of=builder.claim_event, inherited=builder.inherited())
+    info = sess.ws.claim_events(claim_ids)
+    event_of = {c: v[0] for c, v in info.items()}
+    inherited = {}
+    for c, (_, start, end) in info.items():
+        if start:
+            inherited[c] = (date.fromisoformat(start).toordinal(), date.fromisoformat(end or start).toordinal())
+    return PairContext(idf=sess.idf, event_of=event_of, inherited=inherited)
+
+
+def _score(sess: _Session, feats: list[Features], builder: EventBuilder | None, progress: Progress) -> list[Suggestion]:
+    """Top-K suggestions per claim and kind for ``feats`` against everything in the anchor index."""
+    cands = sess.candidates(feats)
+    sess.load({c for lst in cands.values() for c, _ in lst})
+    if builder is None:
+        ctx = _context(sess, set(sess.feats), None)
+    else:
+        known = builder.claim_event
+        stored = _context(sess, [c for c in sess.feats if c not in known], None)
+        ctx = PairContext(
+            idf=sess.idf,
+            event_of={**stored.event_of, **known},
+            inherited={**stored.inherited, **builder.inherited()},
+        )
+    kept: dict[str, Suggestion] = {}
+    done: dict[tuple[str, str], Suggestion | None] = {}
+    total = len(feats)
+    for i, f in enumerate(feats):
+        best: dict[str, list[Suggestion]] = defaultdict(list)
+        for cid, same_article in cands.get(f.claim_id, []):
+            other = sess.feats.get(cid)
+            if other is None:
+                continue
+            key = (f.claim_id, cid) if f.claim_id < cid else (cid, f.claim_id)
+            if key in done:
+                sugg = done[key]
+            else:
+                sugg = compare_features(f, other, ctx, same_article=same_article)
+                done[key] = sugg
+            if sugg is not None:
+                best[sugg.kind].append(sugg)
+        for kind, lst in best.items():
+            lst.sort(key=lambda s: (-s.score, s.id))
+            for s in lst[:TOP_K]:
+                kept[s.id] = s
+        if progress is not None:
+            progress(i + 1, total)
+    return list(kept.values())
+
+
+def _event_payload(builder: EventBuilder, only_touched: bool) -> tuple[list[tuple[Any, dict[str, Any]]], list[tuple[str, str, str | None]]]:
+    events = []
+    for ev in builder.events:
+        if only_touched and not ev.touched:
+            continue
+        data = {
+            "place_keys": dict(ev.places),
+            "actor_keys": dict(ev.actors),
+            "topics": dict(ev.topics),
+            "names": ev.names,
+        }
+        events.append((ev.to_event(), data))
+    return events, []
+
+
+def _members(builder: EventBuilder, sess: _Session, article_ids: Iterable[str]) -> list[tuple[str, str, str | None]]:
+    wanted = set(article_ids)
+    rows: list[tuple[str, str, str | None]] = []
+    for cid, eid in builder.claim_event.items():
+        f = sess.feats.get(cid)
+        if f is not None and f.article_id in wanted:
+            rows.append((eid, f.article_id, cid))
+    # article-level membership rows (claim_id NULL) for articles with a seed in the event
+    for ev in builder.events:
+        for aid in dict.fromkeys(ev.article_ids):
+            if aid in wanted:
+                rows.append((ev.id, aid, None))
+    return rows
+
+
+def _article_claims(sess: _Session, article_ids: list[str]) -> dict[str, list[Features]]:
+    out: dict[str, list[Features]] = {}
+    for aid in article_ids:
+        out[aid] = [sess.features(c) for c in sess.ws.claims_for_article(aid)]
+    return out
+
+
+def update_suggestions(ws: Any, article_ids: list[str], progress: Progress = None) -> int:
+    """After new articles were stored: anchors, events, candidates, scoring, storage.
+
+    Claims of ``article_ids`` are compared with every claim sharing an anchor (other articles,
+    and their own article for contradictions). Earlier suggestions touching these articles are
+    replaced; analyst decisions are never touched. Returns the number of suggestions stored.
+    """
+    article_ids = [a for a in dict.fromkeys(article_ids)]
+    if not article_ids:
+        return 0
+    sess = _Session(ws)
+    order = sess.articles
+    article_ids.sort(key=lambda a: order.get(a, (0,))[0])
+    feats_by_article = _article_claims(sess, article_ids)
+    ws.replace_anchors_many(
+        {aid: [(a, f.claim_id) for f in feats for a in sess.anchors_of(f)] for aid, feats in feats_by_article.items()}
+    )
+    sess.n_claims = max(1, ws.anchor_total_claims())
+    # events: load the stored ones, add the new articles, save what changed
+    states: list[EventState] = []
+    for row in ws.event_rows():
+        try:
+            states.append(state_from_row(row))
+        except (KeyError, ValueError, TypeError):
+            continue
+    builder = EventBuilder(states)
+    for aid in article_ids:
+        feats = feats_by_article[aid]
+        for f in feats:
+            builder.claim_event.pop(f.claim_id, None)
+        for ev in builder.events:
+            if aid in ev.article_ids:
+                ev.article_ids = [a for a in ev.article_ids if a != aid]
+                ev.claim_ids = [c for c in ev.claim_ids if c not in {f.claim_id for f in feats}]
+        builder.add_article(aid, feats, _published(order.get(aid)))
+    events, _ = _event_payload(builder, only_touched=True)
+    ws.save_events(events, _members(builder, sess, article_ids), replace_articles=article_ids)
+    new_feats = [f for aid in article_ids for f in feats_by_article[aid]]
+    suggestions = _score(sess, new_feats, builder, progress)
+    return ws.store_suggestions(suggestions, replace_articles=article_ids)
+
+
+def recompute_all(ws: Any, progress: Progress = None) -> int:
+    """Rebuild anchors, events and suggestions for the whole workspace (decisions are kept)."""
+    sess = _Session(ws)
+    order = sorted(sess.articles, key=lambda a: sess.articles[a][0])
+    feats_by_article = _article_claims(sess, order)
+    ws.clear_anchors()
+    ws.replace_anchors_many(
+        {aid: [(a, f.claim_id) for f in feats for a in sess.anchors_of(f)] for aid, feats in feats_by_article.items()}
+    )
+    sess.n_claims = max(1, ws.anchor_total_claims())
+    builder = EventBuilder()
+    for aid in order:
+        builder.add_article(aid, feats_by_article[aid], _published(sess.articles.get(aid)))
+    events, _ = _event_payload(builder, only_touched=False)
+    ws.save_events(events, _members(builder, sess, order), replace_all=True)
+    all_feats = [f for aid in order for f in feats_by_article[aid]]
+    suggestions = _score(sess, all_feats, builder, progress)
+    ws.clear_suggestions()
+    return ws.store_suggestions(suggestions)
+
+
+def suggest_for_claim(ws: Any, claim_id: str, k: int = TOP_K, kind: str | None = None) -> list[Suggestion]:
+    """Live suggestions for one stored claim (through the anchor index), best first."""
+    sess = _Session(ws)
+    claim = ws.get_claim(claim_id)
+    f = sess.features(claim)
+    out = [s for s in _score(sess, [f], None, None) if kind is None or s.kind == kind]
+    out.sort(key=lambda s: (-s.score, s.id))
+    return out[:k]
+
+
+def dump_suggestions(ws: Any, **filters: Any) -> str:
+    """``ws.suggestions(...)`` as the JSON list ``factdesk suggest --format json`` prints."""
+    return json.dumps(ws.suggestions(**filters), ensure_ascii=False, indent=1)

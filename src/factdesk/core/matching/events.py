@@ -1,0 +1,269 @@
+"""Events: claims and articles grouped by when and where something happened.
+
+Rule (also in the package docstring):
+
+1. In each article, the claims' own day-level dates (days, nights, short ranges; not months or
+   years) are clustered: dates at most ``EVENT_GAP_DAYS`` apart fall in one *seed*. A seed keeps
+   its date range, the places and actors named by its claims, and its claims.
+2. The article's *main seed* is the one in the publication month (when known), else the one
+   with the most claims, then the latest. Claims with no date of their own belong to it: an
+   article is mostly about one happening, and articles often carry no publication date, so the
+   dates in its claims stand in for it. An article with no seed at all gives its undated claims a
+   loose range instead (publication date, or from the latest date it mentions to a year after).
+3. Seeds are merged across articles, in import order, into events: a seed joins an existing event
+   when their date ranges are at most ``EVENT_GAP_DAYS`` apart and they share a place or an actor
+   (or one of them names none). Otherwise it founds a new event.
+4. A claim dated only by month joins the one event of that month that shares a place with it.
+5. Event id = hash of the founding seed's earliest date and main place, so recomputing the same
+   workspace gives the same ids.
+
+Two claims in events further apart than ``EVENT_GAP_DAYS`` are never compared as counts of the
+same thing: the February 2021 toll is never set against the June 2021 or February 2024 one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from factdesk.core.matching.compare import EVENT_GAP_DAYS
+from factdesk.core.matching.features import Features
+from factdesk.core.matching.lexicon import lexicon
+from factdesk.core.models import Event, stable_hash
+
+_DAY_GRANULARITIES = {"day", "night", "night-range", "range", "weekday", "relative"}
+
+
+def _iso(ordinal: int) -> str:
+    return date.fromordinal(ordinal).isoformat()
+
+
+def _day_level(d) -> bool:  # noqa: ANN001 - DateRange
+    return d.hi - d.lo <= 3 and (d.granularity in _DAY_GRANULARITIES or d.granularity is None or d.hi - d.lo <= 2)
+
+
+@dataclass(slots=True)
+class Seed:
+    lo: int
+    hi: int
+    claim_ids: list[str] = field(default_factory=list)
+    places: Counter = field(default_factory=Counter)
+    actors: Counter = field(default_factory=Counter)
+    topics: Counter = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class EventState:
+    """An event while it is being built (or loaded back for an incremental update)."""
+
+    id: str
+    lo: int
+    hi: int
+    places: Counter = field(default_factory=Counter)
+    actors: Counter = field(default_factory=Counter)
+    topics: Counter = field(default_factory=Counter)
+    names: dict[str, str] = field(default_factory=dict)
+    article_ids: list[str] = field(default_factory=list)
+    claim_ids: list[str] = field(default_factory=list)
+    touched: bool = False
+
+    def to_event(self) -> Event:
+        places = [p for p, _ in self.places.most_common(6)]
+        actors = [a for a, _ in self.actors.most_common(6)]
+        start, end = _iso(self.lo), _iso(self.hi)
+        shown_places = [self.names.get(p, p.lstrip("~")) for p in places[:3]]
+        topic = next((t for t, _ in self.topics.most_common(1)), "")
+        when = start if start == end else f"{start}/{end}"
+        label = " · ".join(x for x in (topic.replace("_", " "), ", ".join(shown_places), when) if x)
+        return Event(
+            id=self.id,
+            label=label,
+            date_start=start,
+            date_end=end,
+            places=[self.names.get(p, p.lstrip("~")) for p in places],
+            actors=[self.names.get(a, a) for a in actors],
+            article_ids=list(dict.fromkeys(self.article_ids)),
+            claim_ids=list(dict.fromkeys(self.claim_ids)),
+        )
+
+
+def _claim_places_actors(f: Features) -> tuple[set[str], set[str]]:
+    places = set(f.places)
+    actors = {k for k, kind in f.entities.items() if kind in ("person", "org", "group")}
+    return places, actors
+
+
+def _topics(f: Features) -> list[str]:
+    lex = lexicon()
+    return [c for c in f.concepts if lex.types.get(c) == "event"]
+
+
+def article_seeds(feats: list[Features], published: str | None = None) -> tuple[list[Seed], Seed | None]:
+    """Cluster one article's day-level claim dates into seeds; return (seeds, main seed)."""
+    dated: list[tuple[int, int, Features]] = []
+    for f in feats:
+        for d in f.dates:
+            if _day_level(d):
+                dated.append((d.lo, d.hi, f))
+    dated.sort(key=lambda t: (t[0], t[1]))
+    seeds: list[Seed] = []
+    for lo, hi, f in dated:
+        if seeds and lo - seeds[-1].hi <= EVENT_GAP_DAYS:
+            seed = seeds[-1]
+            seed.hi = max(seed.hi, hi)
+        else:
+            seed = Seed(lo, hi)
+            seeds.append(seed)
+        if f.claim_id not in seed.claim_ids:
+            seed.claim_ids.append(f.claim_id)
+            places, actors = _claim_places_actors(f)
+            seed.places.update(places)
+            seed.actors.update(actors)
+            seed.topics.update(_topics(f))
+    if not seeds:
+        return [], None
+    pub_month = (published or "")[:7]
+
+    def rank(s: Seed) -> tuple[int, int, int]:
+        # the publication month wins: news is mostly about its own days
+        in_pub = 1 if pub_month and _iso(s.lo)[:7] <= pub_month <= _iso(s.hi)[:7] else 0
+        return (in_pub, len(s.claim_ids), s.hi)
+
+    main = max(seeds, key=rank)
+    return seeds, main
+
+
+def _event_id(seed: Seed, names: dict[str, str]) -> str:
+    place = next((p for p, _ in seed.places.most_common(1)), "")
+    return "e" + stable_hash(_iso(seed.lo), place, length=11)
+
+
+class EventBuilder:
+    """Assign articles' claims to events, one article at a time (import order)."""
+
+    def __init__(self, existing: list[EventState] | None = None) -> None:
+        self.events: list[EventState] = list(existing or [])
+        self.claim_event: dict[str, str] = {}
+        self.loose: dict[str, tuple[int, int]] = {}
+        """Claims of articles with no dated happening: a loose time range (see ``_loose_range``)."""
+
+    def _find(self, seed: Seed) -> EventState | None:
+        best, best_key = None, None
+        for ev in self.events:
+            gap = max(0, max(seed.lo, ev.lo) - min(seed.hi, ev.hi))
+            if gap > EVENT_GAP_DAYS:
+                continue
+            shared = sum(min(seed.places[p], ev.places[p]) for p in seed.places if p in ev.places)
+            shared += sum(min(seed.actors[a], ev.actors[a]) for a in seed.actors if a in ev.actors)
+            if shared == 0 and seed.places and ev.places:
+                continue
+            key = (shared, -gap)
+            if best_key is None or key > best_key:
+                best, best_key = ev, key
+        return best
+
+    def add_article(self, article_id: str, feats: list[Features], published: str | None = None) -> None:
+        for f in feats:
+            self.loose.pop(f.claim_id, None)
+        seeds, main = article_seeds(feats, published)
+        names: dict[str, str] = {}
+        for f in feats:
+            names.update(f.entity_names)
+        seed_event: dict[int, EventState] = {}
+        for seed in seeds:
+            ev = self._find(seed)
+            if ev is None:
+                ev = EventState(id=_event_id(seed, names), lo=seed.lo, hi=seed.hi)
+                # keep ids unique even when two seeds share a date and place
+                taken = {e.id for e in self.events}
+                n = 1
+                base = ev.id
+                while ev.id in taken:
+                    ev.id = "e" + stable_hash(base, str(n), length=11)
+                    n += 1
+                self.events.append(ev)
+            ev.lo, ev.hi = min(ev.lo, seed.lo), max(ev.hi, seed.hi)
+            ev.places.update(seed.places)
+            ev.actors.update(seed.actors)
+            ev.topics.update(seed.topics)
+            for k, v in names.items():
+                ev.names.setdefault(k, v)
+            ev.article_ids.append(article_id)
+            ev.touched = True
+            seed_event[id(seed)] = ev
+            for cid in seed.claim_ids:
+                if cid not in self.claim_event:
+                    self.claim_event[cid] = ev.id
+                    ev.claim_ids.append(cid)
+        main_ev = seed_event.get(id(main)) if main is not None else None
+        loose = _loose_range(feats, published) if main_ev is None else None
+        for f in feats:
+            if f.claim_id in self.claim_event:
+                continue
+            own = [d for d in f.dates if d.granularity != "year"]
+            if not own and main_ev is not None:
+                self.claim_event[f.claim_id] = main_ev.id
+                main_ev.claim_ids.append(f.claim_id)
+                continue
+            if not own and loose is not None:
+                self.loose[f.claim_id] = loose
+            # month-level (or vaguer) dates: join the one event inside that span sharing a place
+            months = [d for d in own if not _day_level(d)]
+            if months:
+                places, _ = _claim_places_actors(f)
+                fits = [
+                    ev
+                    for ev in self.events
+                    if any(d.lo <= ev.lo and ev.hi <= d.hi for d in months) and places & set(ev.places)
+                ]
+                if len(fits) == 1:
+                    self.claim_event[f.claim_id] = fits[0].id
+                    fits[0].claim_ids.append(f.claim_id)
+                    fits[0].article_ids.append(article_id)
+                    fits[0].touched = True
+
+    def inherited(self) -> dict[str, tuple[int, int]]:
+        by_id = {ev.id: ev for ev in self.events}
+        out = dict(self.loose)
+        out.update({cid: (by_id[eid].lo, by_id[eid].hi) for cid, eid in self.claim_event.items() if eid in by_id})
+        return out
+
+
+LOOSE_DAYS_AFTER = 365
+"""An undated article is assumed to lie within this many days after the latest date it mentions."""
+
+
+def _loose_range(feats: list[Features], published: str | None) -> tuple[int, int] | None:
+    """Time range of an article with no dated happening of its own.
+
+    With a publication date: its span (a month when only the month is known), from 10 days
+    before. Without one: from the latest date the article mentions (a year, part of a year, a
+    month) to ``LOOSE_DAYS_AFTER`` days after it: news rarely dwells on dates long past without
+    naming a recent one.
+    """
+    from factdesk.core.matching.features import parse_resolved
+
+    if published:
+        parsed = parse_resolved(published[:10])
+        if parsed is not None:
+            return parsed[0] - 10, parsed[1]
+    latest: tuple[int, int] | None = None
+    for f in feats:
+        for d in f.dates:
+            if latest is None or d.hi > latest[1]:
+                latest = (d.lo, d.hi)
+    if latest is None:
+        return None
+    return latest[0], latest[1] + LOOSE_DAYS_AFTER
+
+
+def state_from_row(row: dict) -> EventState:
+    """Rebuild an :class:`EventState` from a stored event (``ws.events()`` row)."""
+    lo = date.fromisoformat(row["date_start"]).toordinal()
+    hi = date.fromisoformat(row["date_end"] or row["date_start"]).toordinal()
+    data = row.get("data") or {}
+    places = Counter(data.get("place_keys") or {})
+    actors = Counter(data.get("actor_keys") or {})
+    topics = Counter(data.get("topics") or {})
+    return EventState(id=row["id"], lo=lo, hi=hi, places=places, actors=actors, topics=topics, names=dict(data.get("names") or {}))

@@ -1,0 +1,330 @@
+"""What a claim says, in comparable form: concepts, names, counts, dates, quotes and sources.
+
+Built once per claim from its text and typed spans; everything the pair scorer and the anchor
+index need is precomputed here so that scoring a candidate pair is cheap.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from factdesk.core.matching.lexicon import Mapped, fold, lexicon
+from factdesk.core.models import Claim, Span
+
+INF = math.inf
+
+# Counted kinds that name a population (who was counted) rather than what happened to it.
+POPULATIONS = {
+    "people": "people",
+    "casualties": "people",
+    "civilians": "civilians",
+    "soldiers": "soldiers",
+    "troops": "soldiers",
+    "fighters": "fighters",
+    "hostages": "hostages",
+}
+# Counted kinds that name an outcome (what happened to the people counted).
+OUTCOMES = {"killed": "killed", "wounded": "wounded", "missing": "missing", "displaced": "displaced", "arrests": "arrests"}
+# Lexicon concepts that reveal the outcome / population of a nearby count.
+OUTCOME_CONCEPTS = {"killed": "killed", "wounded": "wounded", "missing": "missing", "refugees": "displaced", "arrest": "arrests"}
+POPULATION_CONCEPTS = {"fighters": "fighters", "militia": "fighters", "soldiers": "soldiers", "civilians": "civilians", "people": "people", "hostage": "hostages"}
+GENERIC_POPULATIONS = {"people", None}
+# Kinds too vague to compare across claims.
+UNCOMPARABLE_KINDS = {"other", "percent", "distance", "age", "duration", None}
+
+_QUOTE_MARKS = "\"“”«»„‟‹›「」"
+_QUOTE_RE = re.compile(r"[\"“«„‹]\s*([^\"“”«»„‹›]{12,}?)\s*[\"”»‹›]")
+_DIGIT_RE = re.compile(r"\d")
+_PART_RE = re.compile(
+    r"(?:including|among them|of whom|of which|dont|parmi (?:eux|lesquels|lesquelles)|y compris|incluidos?|incluidas?|"
+    r"entre ellos|entre elas|entre eles|incluindo|darunter|davon|unter ihnen)\W*(?:at least|au moins|al menos|mindestens|pelo menos)?\W*$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float
+    lo: float
+    hi: float
+    lo_open: bool
+    hi_open: bool
+    qualifier: str
+    kind: str | None
+    outcome: str | None
+    """killed / wounded / … (None for counts of things)."""
+    population: str | None
+    """fighters / soldiers / civilians / people / None."""
+    text: str
+    part: bool = False
+    """Introduced as a part of a larger count ("including five in Deir Ezzor", "dont 3 enfants")."""
+
+    @property
+    def measure(self) -> str | None:
+        """What is counted, comparable across claims (``killed``, ``targets``, ``money`` …)."""
+        if self.outcome:
+            return self.outcome
+        if self.kind in POPULATIONS:
+            return "count:" + POPULATIONS[self.kind]
+        return self.kind
+
+    def describe(self) -> str:
+        q = {
+            "at_least": "at least ",
+            "more_than": "more than ",
+            "less_than": "less than ",
+            "up_to": "up to ",
+            "about": "about ",
+        }.get(self.qualifier, "")
+        v = int(self.value) if float(self.value).is_integer() else self.value
+        return f"{q}{v}"
+
+
+@dataclass(slots=True)
+class DateRange:
+    lo: int
+    """Proleptic ordinal of the first day."""
+    hi: int
+    granularity: str
+    resolved: str
+    text: str
+
+
+@dataclass(slots=True)
+class Features:
+    claim_id: str
+    article_id: str
+    ordinal: int
+    text: str
+    lang: str | None
+    concepts: set[str]
+    residual: set[str]
+    norm: str
+    """Sorted unique concept ids and residual tokens: the string rapidfuzz compares."""
+    entities: dict[str, str]
+    """Entity key → kind."""
+    entity_names: dict[str, str]
+    places: set[str]
+    """Place entity keys plus country-level lexicon concepts."""
+    quantities: list[Quantity]
+    dates: list[DateRange]
+    quotes: list[str]
+    """Normalised quote strings (concepts + residual tokens)."""
+    quote_raw: list[str]
+    speakers: set[str]
+    sources: dict[str, str]
+    """Attribution source key → display name (who made the statement)."""
+    conduits: set[str]
+    """Attribution keys of channels that only relayed it (``told AFP``)."""
+    quote_sizes: list[int]
+    """Number of concept/word tokens of each quote in ``quotes``."""
+    published: str | None = None
+    article_order: int = 0
+    mapped: Mapped | None = field(default=None, repr=False)
+
+
+def _ordinal(year: int, month: int = 1, day: int = 1) -> int:
+    return date(year, month, day).toordinal()
+
+
+def _month_end(year: int, month: int) -> int:
+    if month == 12:
+        return date(year, 12, 31).toordinal()
+    return date(year, month + 1, 1).toordinal() - 1
+
+
+def parse_date_bound(text: str, *, end: bool) -> tuple[int, str] | None:
+    """Ordinal of the first (or last) day of an ISO date / month / year string."""
+    text = text.strip()
+    try:
+        parts = [int(p) for p in text.split("-") if p]
+    except ValueError:
+        return None
+    try:
+        if len(parts) >= 3:
+            return _ordinal(parts[0], parts[1], parts[2]), "day"
+        if len(parts) == 2:
+            return (_month_end(parts[0], parts[1]) if end else _ordinal(parts[0], parts[1])), "month"
+        if len(parts) == 1 and 1000 <= parts[0] <= 3000:
+            return (_ordinal(parts[0], 12, 31) if end else _ordinal(parts[0])), "year"
+    except ValueError:
+        return None
+    return None
+
+
+def parse_resolved(resolved: str | None) -> tuple[int, int, str] | None:
+    """``2024-02-02``, ``2024-02``, ``2024``, ``2024-02-02/03``, ``2024-02-02/2024-02-03`` → (lo, hi, granularity)."""
+    if not resolved:
+        return None
+    text = resolved.strip()
+    if "/" in text:
+        a, b = text.split("/", 1)
+        # short right side: complete it from the left one ("2024-02-02/03", "2024-01/02")
+        a_parts, b_parts = a.split("-"), b.split("-")
+        if len(b_parts) < len(a_parts):
+            b = "-".join(a_parts[: len(a_parts) - len(b_parts)] + b_parts)
+        lo = parse_date_bound(a, end=False)
+        hi = parse_date_bound(b, end=True)
+        if lo is None or hi is None or hi[0] < lo[0]:
+            return None
+        gran = "day" if hi[0] - lo[0] <= 2 and lo[1] == "day" else lo[1]
+        return lo[0], hi[0], gran
+    lo = parse_date_bound(text, end=False)
+    hi = parse_date_bound(text, end=True)
+    if lo is None or hi is None:
+        return None
+    return lo[0], hi[0], lo[1]
+
+
+def quantity_interval(value: float, qualifier: str | None) -> tuple[float, float, bool, bool]:
+    """The documented qualifier rule (see the package docstring): value → (lo, hi, lo_open, hi_open)."""
+    q = qualifier or "exactly"
+    if q == "at_least":
+        return value, INF, False, True
+    if q == "more_than":
+        return value, INF, True, True
+    if q == "less_than":
+        return 0.0, value, False, True
+    if q == "up_to":
+        return 0.0, value, False, False
+    if q == "about":
+        return value * 0.85, value * 1.15, False, False
+    return value, value, False, False
+
+
+def intervals_intersect(a: Quantity, b: Quantity) -> bool:
+    lo, lo_open = (a.lo, a.lo_open) if a.lo > b.lo else ((b.lo, b.lo_open) if b.lo > a.lo else (a.lo, a.lo_open or b.lo_open))
+    hi, hi_open = (a.hi, a.hi_open) if a.hi < b.hi else ((b.hi, b.hi_open) if b.hi < a.hi else (a.hi, a.hi_open or b.hi_open))
+    if lo < hi:
+        return True
+    if lo == hi:
+        return not (lo_open or hi_open)
+    return False
+
+
+def _nearest(mapped_window: list[str], wanted: dict[str, str], *, last: bool = False) -> str | None:
+    seq = reversed(mapped_window) if last else mapped_window
+    for c in seq:
+        if c in wanted:
+            return wanted[c]
+    return None
+
+
+def _window(mapped: Mapped, lo: int, hi: int) -> list[str]:
+    return [c for off, c in mapped.positions if lo <= off < hi]
+
+
+def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantity]:
+    qspans = sorted((s for s in spans if s.type == "quantity" and s.value is not None), key=lambda s: s.start)
+    out: list[Quantity] = []
+    outcome_hits = {OUTCOME_CONCEPTS[c] for c in mapped.concepts if c in OUTCOME_CONCEPTS}
+    for i, s in enumerate(qspans):
+        kind = s.kind
+        value = float(s.value)  # type: ignore[arg-type]
+        lo, hi, lo_open, hi_open = quantity_interval(value, s.qualifier)
+        rel_start = max(0, s.start - claim.start)
+        rel_end = max(rel_start, s.end - claim.start)
+        prev_end = (qspans[i - 1].end - claim.start) if i > 0 else 0
+        next_start = (qspans[i + 1].start - claim.start) if i + 1 < len(qspans) else len(claim.text)
+        after = _window(mapped, rel_end, min(next_start, rel_end + 80))
+        before = _window(mapped, max(prev_end, rel_start - 60, 0), rel_start)
+        outcome = OUTCOMES.get(kind or "")
+        population = POPULATIONS.get(kind or "")
+        if outcome is None and (population is not None or kind in (None, "other")):
+            outcome = _nearest(after, OUTCOME_CONCEPTS) or _nearest(before, OUTCOME_CONCEPTS, last=True)
+            if outcome is None and len(outcome_hits) == 1 and population is not None:
+                outcome = next(iter(outcome_hits))
+        if population is None and outcome is not None:
+            population = _nearest(after, POPULATION_CONCEPTS) or _nearest(before, POPULATION_CONCEPTS, last=True)
+        if kind is None and outcome is None:
+            continue
+        part = bool(_PART_RE.search(claim.text[max(0, rel_start - 30) : rel_start]))
+        out.append(
+            Quantity(value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part)
+        )
+    return out
+
+
+def _norm(concepts: set[str], residual: set[str]) -> str:
+    return " ".join(sorted({"~" + c for c in concepts} | residual))
+
+
+def build_features(claim: Claim, *, published: str | None = None, article_order: int = 0) -> Features:
+    """Precompute everything the scorer needs for one claim."""
+    lex = lexicon()
+    spans = claim.spans
+    mapped = lex.map_text(claim.text, claim.lang)
+    concepts = set(mapped.concepts)
+    # Numbers only count with what they count: drop bare digits from the fuzzy text.
+    residual = {t for t in mapped.residual if not _DIGIT_RE.search(t)}
+    entities: dict[str, str] = {}
+    entity_names: dict[str, str] = {}
+    for s in spans:
+        if s.type == "entity" and s.key:
+            entities.setdefault(s.key, s.kind or "unknown")
+            entity_names.setdefault(s.key, s.text)
+    places = {k for k, kind in entities.items() if kind == "place"}
+    places |= {"~" + c for c in concepts if lex.types.get(c) == "place"}
+    dates: list[DateRange] = []
+    for s in spans:
+        if s.type == "date":
+            parsed = parse_resolved(s.resolved)
+            if parsed is not None:
+                lo, hi, gran = parsed
+                dates.append(DateRange(lo, hi, s.granularity or gran, s.resolved or "", s.text))
+    quotes: list[str] = []
+    quote_sizes: list[int] = []
+    quote_raw: list[str] = []
+    speakers: set[str] = set()
+    has_quote_span = False
+    for s in spans:
+        if s.type == "quote":
+            has_quote_span = True
+            raw = s.text.strip(_QUOTE_MARKS + " ,.")
+            if len(raw) >= 8:
+                quote_raw.append(raw)
+            if s.speaker:
+                speakers.add(fold(s.speaker))
+    if not has_quote_span:
+        quote_raw = [m.group(1) for m in _QUOTE_RE.finditer(claim.text)]
+    for raw in quote_raw:
+        qm = lex.map_text(raw, claim.lang)
+        toks = set(qm.concepts) | {t for t in qm.residual if not _DIGIT_RE.search(t)}
+        quotes.append(" ".join(sorted(toks)))
+        quote_sizes.append(len(toks))
+    sources: dict[str, str] = {}
+    conduits: set[str] = set()
+    for s in spans:
+        if s.type == "attribution" and (s.key or s.source):
+            key = s.key or fold(s.source or "")
+            if s.kind == "conduit":
+                conduits.add(key)
+            else:
+                sources.setdefault(key, s.source or s.text)
+    return Features(
+        claim_id=claim.id,
+        article_id=claim.article_id,
+        ordinal=claim.ordinal,
+        text=claim.text,
+        lang=claim.lang,
+        concepts=concepts,
+        residual=residual,
+        norm=_norm(concepts, residual),
+        entities=entities,
+        entity_names=entity_names,
+        places=places,
+        quantities=_quantities(claim, spans, mapped),
+        dates=dates,
+        quotes=quotes,
+        quote_sizes=quote_sizes,
+        quote_raw=quote_raw,
+        speakers=speakers,
+        sources=sources,
+        conduits=conduits,
+        published=published,
+        article_order=article_order,
+        mapped=mapped,
+    )

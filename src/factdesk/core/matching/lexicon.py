@@ -1,0 +1,231 @@
+"""Per-language news vocabulary mapped to language-neutral concepts.
+
+``data/lexicon.json`` lists, for each concept (``killed``, ``strike``, ``warehouse``, ``iraq`` …),
+the words that express it in each supported language. A claim's words are mapped to concepts
+(longest phrase first), so "precision munitions" and "munitions de précision" both become
+``{munitions, precision}`` and can be compared across languages. Words that map to no concept and
+are not stopwords are kept as folded residual tokens (names, cognates, numbers).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_ELISIONS = ("l'", "d'", "qu'", "j'", "n'", "s'", "c'", "m'", "t'", "lorsqu'", "jusqu'", "puisqu'")
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.'\-][a-z0-9]+)*")
+_RAW_TOKEN_RE = re.compile(r"[^\W_]+(?:[.'\-][^\W_]+)*")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-"})
+MAX_PHRASE = 5
+
+
+_COMBINING = {cp: None for cp in range(0x300, 0x370)}
+_COMBINING.update({cp: None for cp in range(0x1AB0, 0x1B00)})
+_COMBINING.update({cp: None for cp in range(0x1DC0, 0x1E00)})
+_COMBINING.update({cp: None for cp in range(0x20D0, 0x2100)})
+_COMBINING.update({cp: None for cp in range(0xFE20, 0xFE30)})
+_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents, unify apostrophes and hyphens (``ß`` → ``ss``)."""
+    text = text.translate(_APOSTROPHES)
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text.translate(_SPECIAL)).translate(_COMBINING).lower()
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens with French/Italian elisions removed (``l'attaque`` → ``attaque``)."""
+    out = []
+    for tok in _TOKEN_RE.findall(fold(text)):
+        out.append(tok)
+    return out
+
+
+def _strip_elision(tok: str) -> str:
+    for el in _ELISIONS:
+        if tok.startswith(el) and len(tok) > len(el) + 1:
+            return tok[len(el) :]
+    return tok
+
+
+@dataclass(slots=True)
+class Mapped:
+    """A text mapped through the lexicon."""
+
+    concepts: list[str]
+    """Concept ids in text order (repeats kept)."""
+    residual: list[str]
+    """Folded tokens that are neither concepts nor stopwords (names, cognates, numbers)."""
+    positions: list[tuple[int, str]]
+    """``(character offset in the text, concept)`` for each concept hit, for proximity questions."""
+
+
+class Lexicon:
+    """The concept lexicon with fast per-language lookup tables."""
+
+    def __init__(self, data: dict) -> None:
+        self.weights: dict[str, float] = dict(data.get("weights", {}))
+        self.types: dict[str, str] = {}
+        self.languages: set[str] = set()
+        # per language: exact token tuple -> concepts; prefix -> concepts (single token only)
+        self._exact: dict[str, dict[tuple[str, ...], set[str]]] = {}
+        self._prefix: dict[str, dict[str, set[str]]] = {}
+        self._prefix_lens: dict[str, list[int]] = {}
+        self._stop: dict[str, frozenset[str]] = {}
+        self._case: dict[str, str] = dict(data.get("case_sensitive", {}))
+        for concept, entry in data["concepts"].items():
+            self.types[concept] = entry.get("type", "abstract")
+            for lang, terms in entry.items():
+                if lang == "type":
+                    continue
+                self.languages.add(lang)
+                exact = self._exact.setdefault(lang, {})
+                prefix = self._prefix.setdefault(lang, {})
+                for term in terms.split("|"):
+                    term = term.strip()
+                    if not term:
+                        continue
+                    if term.endswith("*"):
+                        stem = fold(term[:-1])
+                        if " " in stem:
+                            # prefix only applies to the last word of a phrase
+                            words = [_strip_elision(t) for t in stem.split()]
+                            exact.setdefault(tuple(words), set()).add(concept)
+                            continue
+                        prefix.setdefault(stem, set()).add(concept)
+                    else:
+                        words = tuple(_strip_elision(t) for t in _TOKEN_RE.findall(fold(term)))
+                        if words:
+                            exact.setdefault(words, set()).add(concept)
+                        raw = fold(term)
+                        if "'" in raw and " " not in raw:
+                            exact.setdefault((raw,), set()).add(concept)
+        self._cache: dict[str, dict[str, frozenset[str] | None]] = {}
+        self._phrase_max = {lang: max((len(k) for k in ex), default=1) for lang, ex in self._exact.items()}
+        for lang, prefix in self._prefix.items():
+            self._prefix_lens[lang] = sorted({len(p) for p in prefix}, reverse=True)
+        for lang, words in data.get("stopwords", {}).items():
+            self._stop[lang] = frozenset(fold(w) for w in words.split("|"))
+        self._all_stop = frozenset().union(*self._stop.values()) if self._stop else frozenset()
+
+    def weight(self, concept: str) -> float:
+        return self.weights.get(self.types.get(concept, "abstract"), 1.0)
+
+    def guess_language(self, toks: list[str]) -> str | None:
+        """Stopword vote among the lexicon's languages (None when undecided)."""
+        best, best_n, second = None, 0, 0
+        for lang, stop in self._stop.items():
+            n = sum(1 for t in toks if t in stop)
+            if n > best_n:
+                best, best_n, second = lang, n, best_n
+            elif n > second:
+                second = n
+        if best_n >= 2 and best_n > second:
+            return best
+        return None
+
+    def _lookup_token(self, tok: str, lang: str) -> frozenset[str] | None:
+        cache = self._cache.setdefault(lang, {})
+        try:
+            return cache[tok]
+        except KeyError:
+            pass
+        found: frozenset[str] | None = None
+        exact = self._exact.get(lang, {})
+        hit = exact.get((tok,))
+        if hit:
+            found = frozenset(hit)
+        else:
+            prefix = self._prefix.get(lang, {})
+            for n in self._prefix_lens.get(lang, ()):
+                if n <= len(tok):
+                    hit = prefix.get(tok[:n])
+                    if hit:
+                        found = frozenset(hit)
+                        break
+        if len(cache) < 200_000:
+            cache[tok] = found
+        return found
+
+    def map_text(self, text: str, lang: str | None = None) -> Mapped:
+        """Map ``text`` to concepts (longest phrase first) and residual tokens."""
+        matches = list(_RAW_TOKEN_RE.finditer(text.translate(_APOSTROPHES)))
+        raw_tokens = [m.group(0) for m in matches]
+        offsets = [m.start() for m in matches]
+        folded = fold("\x00".join(raw_tokens)).split("\x00") if raw_tokens else []
+        if len(folded) != len(raw_tokens):
+            folded = [fold(t) for t in raw_tokens]
+        if lang not in self._exact:
+            lang = self.guess_language([_strip_elision(t) for t in folded]) or "en"
+        stop = self._stop.get(lang, self._all_stop)
+        exact = self._exact.get(lang, {})
+        toks: list[str] = []
+        case_hits: dict[int, str] = {}
+        case = self._case
+        for raw, tok in zip(raw_tokens, folded):
+            if raw in case:
+                case_hits[len(toks)] = case[raw]
+            if "'" in tok:
+                toks.append(tok if (tok,) in exact else _strip_elision(tok))
+            else:
+                toks.append(tok)
+        concepts: list[str] = []
+        positions: list[tuple[int, str]] = []
+        residual: list[str] = []
+        i = 0
+        n = len(toks)
+        phrase_max = self._phrase_max.get(lang, 1)
+        while i < n:
+            if i in case_hits:
+                concepts.append(case_hits[i])
+                positions.append((offsets[i], case_hits[i]))
+                i += 1
+                continue
+            matched = False
+            for size in range(min(phrase_max, n - i), 1, -1):
+                hit = exact.get(tuple(toks[i : i + size]))
+                if hit:
+                    for c in sorted(hit):
+                        concepts.append(c)
+                        positions.append((offsets[i], c))
+                    i += size
+                    matched = True
+                    break
+            if matched:
+                continue
+            tok = toks[i]
+            hit = self._lookup_token(tok, lang)
+            if hit is None and "-" in tok:
+                parts = [p for p in tok.split("-") if p]
+                sub_hits = [self._lookup_token(p, lang) for p in parts]
+                if any(sub_hits):
+                    for p, h in zip(parts, sub_hits):
+                        if h:
+                            for c in sorted(h):
+                                concepts.append(c)
+                                positions.append((offsets[i], c))
+                        elif p not in stop and len(p) > 2:
+                            residual.append(p)
+                    i += 1
+                    continue
+            if hit:
+                for c in sorted(hit):
+                    concepts.append(c)
+                    positions.append((offsets[i], c))
+            elif tok not in stop and (len(tok) > 2 or tok.isdigit()):
+                residual.append(tok)
+            i += 1
+        return Mapped(concepts, residual, positions)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged lexicon (loaded once)."""
+    text = resources.files("factdesk.core.data").joinpath("lexicon.json").read_text(encoding="utf-8")
+    return Lexicon(json.loads(text))

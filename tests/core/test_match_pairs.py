@@ -1,0 +1,186 @@
+"""The pair scorer on hand-made EN/FR/ES/DE claims (not the sample articles)."""
+
+from __future__ import annotations
+
+from match_helpers import claim
+
+from factdesk.core.matching import PairContext, compare_claims, compare_features
+from factdesk.core.matching.features import build_features, parse_resolved, quantity_interval
+from factdesk.core.matching.lexicon import lexicon
+
+
+def test_lexicon_maps_across_languages():
+    lex = lexicon()
+    en = set(lex.map_text("The warehouse of light weapons was destroyed by precision munitions", "en").concepts)
+    fr = set(lex.map_text("L'entrepôt d'armes légères a été détruit par des munitions de précision", "fr").concepts)
+    es = set(lex.map_text("El almacén de armas ligeras fue destruido por municiones de precisión", "es").concepts)
+    de = set(lex.map_text("Das Lager für leichte Waffen wurde durch Präzisionsmunition zerstört", "de").concepts)
+    core = {"warehouse", "weapons", "light", "damage"}
+    for got in (en, fr, es, de):
+        assert core <= got, got
+
+
+def test_date_parsing_and_qualifier_rule():
+    assert parse_resolved("2023-05-10/11") == parse_resolved("2023-05-10/2023-05-11")
+    lo, hi, gran = parse_resolved("2023-05")
+    assert hi - lo == 30 and gran == "month"
+    assert quantity_interval(17, "at_least")[:2] == (17, float("inf"))
+    assert quantity_interval(20, "about")[:2] == (17.0, 23.0)
+
+
+EN_FLOOD = claim(
+    "a1", "A", "Floods in northern Italy killed at least 14 people on Tuesday, May 16, the civil protection agency said.",
+    "en",
+    ("e", "Italy", "italy", "place"), ("q", "14", 14, "at_least", "killed"), ("d", "Tuesday, May 16", "2023-05-16"),
+    ("a", "the civil protection agency", "civil-protection"),
+)
+ES_FLOOD = claim(
+    "b1", "B", "Las inundaciones en el norte de Italia dejaron al menos 14 muertos el martes 16 de mayo, según la protección civil.",
+    "es",
+    ("e", "Italia", "italy", "place"), ("q", "14", 14, "at_least", "killed"), ("d", "martes 16 de mayo", "2023-05-16"),
+    ("a", "la protección civil", "civil-protection"),
+)
+
+
+def test_same_fact_across_languages_is_a_match():
+    s = compare_claims(EN_FLOOD, ES_FLOOD)
+    assert s is not None and s.kind == "match", s
+    assert s.score >= 0.6
+    assert any("killed" in r for r in s.reasons)
+
+
+def test_french_german_match():
+    fr = claim(
+        "f1", "F", "Le séisme de magnitude 6,8 a fait plus de 2000 morts au Maroc, selon le ministère de l'Intérieur.", "fr",
+        ("e", "Maroc", "morocco", "place"), ("q", "2000", 2000, "more_than", "killed"),
+        ("a", "le ministère de l'Intérieur", "ministry:interior"),
+    )
+    de = claim(
+        "g1", "G", "Das Erdbeben der Stärke 6,8 in Marokko hat nach Angaben des Innenministeriums mehr als 2000 Tote gefordert.", "de",
+        ("e", "Marokko", "morocco", "place"), ("q", "2000", 2000, "more_than", "killed"),
+        ("a", "des Innenministeriums", "ministry:interior"),
+    )
+    s = compare_claims(fr, de)
+    assert s is not None and s.kind == "match", s
+
+
+def test_same_number_different_thing_is_never_a_match():
+    killed = claim(
+        "k1", "A", "At least 18 militiamen were killed in the airstrikes on eastern Syria, the monitor said.", "en",
+        ("e", "Syria", "syria", "place"), ("q", "18", 18, "at_least", "killed"),
+    )
+    wounded = claim(
+        "w1", "B", "Les frappes aériennes sur l'est de la Syrie ont fait 18 blessés, selon l'observatoire.", "fr",
+        ("e", "Syrie", "syria", "place"), ("q", "18", 18, "exactly", "wounded"),
+    )
+    s = compare_claims(killed, wounded)
+    assert s is None or s.kind != "match"
+
+
+def test_killed_vs_wounded_with_toll_is_a_quantity_contradiction():
+    a = claim(
+        "k2", "A", "At least 18 fighters were killed in the strikes on eastern Syria, the monitor said.", "en",
+        ("e", "Syria", "syria", "place"), ("q", "18", 18, "at_least", "fighters"),
+    )
+    b = claim(
+        "k3", "B", "Los bombardeos en el este de Siria dejaron 10 muertos y 18 heridos.", "es",
+        ("e", "Siria", "syria", "place"), ("q", "10", 10, "exactly", "killed"), ("q", "18", 18, "exactly", "wounded"),
+    )
+    s = compare_claims(a, b)
+    assert s is not None and s.kind == "contradiction" and s.ctype == "quantity", s
+    assert any("18" in r and "10" in r for r in s.reasons)
+
+
+def _toll(cid: str, art: str, text: str, sub: str, value: int, qualifier: str, when: tuple[str, str]) -> object:
+    return claim(
+        cid, art, text, "en", ("e", "Mali", "mali", "place"), ("q", sub, value, qualifier, "killed"), ("d", when[0], when[1]),
+    )
+
+
+def test_qualifier_rule_at_least_vs_more_than():
+    a = _toll("t1", "A", "An attack on an army camp in central Mali on Monday, March 6 killed at least 17 soldiers.", "17", 17, "at_least", ("Monday, March 6", "2023-03-06"))
+    b = _toll("t2", "B", "More than 20 soldiers were killed in the attack on the army camp in central Mali on March 6.", "20", 20, "more_than", ("March 6", "2023-03-06"))
+    s = compare_claims(a, b)
+    assert s is not None and s.kind == "match", s
+    assert any("caution" in r for r in s.reasons)
+    exact = _toll("t3", "C", "An attack on an army camp in central Mali on Monday, March 6 killed 17 soldiers.", "17", 17, "exactly", ("Monday, March 6", "2023-03-06"))
+    s2 = compare_claims(exact, b)
+    assert s2 is not None and s2.kind == "contradiction" and s2.ctype == "quantity", s2
+
+
+def test_different_events_months_apart_never_contradict():
+    feb = _toll("m1", "A", "An attack on an army camp in central Mali on February 3 killed 17 soldiers.", "17", 17, "exactly", ("February 3", "2023-02-03"))
+    jun = _toll("m2", "B", "An attack on an army camp in central Mali on June 12 killed 40 soldiers.", "40", 40, "exactly", ("June 12", "2023-06-12"))
+    s = compare_claims(feb, jun)
+    assert s is None or s.kind != "contradiction"
+    # years apart, same day: still different happenings
+    old = _toll("m3", "C", "An attack on an army camp in central Mali on February 3 killed 40 soldiers.", "40", 40, "exactly", ("February 3", "2019-02-03"))
+    s = compare_claims(feb, old)
+    assert s is None or s.kind != "contradiction"
+
+
+def test_inherited_event_dates_separate_undated_claims():
+    a = claim("u1", "A", "The bombing killed 12 civilians in the town of Idlib.", "en", ("e", "Idlib", "idlib", "place"), ("q", "12", 12, "exactly", "civilians"))
+    b = claim("u2", "B", "Le bombardement a tué 30 civils dans la ville d'Idlib.", "fr", ("e", "Idlib", "idlib", "place"), ("q", "30", 30, "exactly", "civilians"))
+    fa, fb = build_features(a, article_order=0), build_features(b, article_order=1)
+    same_event = PairContext(event_of={"u1": "e1", "u2": "e1"}, inherited={"u1": (738000, 738000), "u2": (738000, 738000)})
+    s = compare_features(fa, fb, same_event)
+    assert s is not None and s.kind == "contradiction" and s.event == "e1"
+    apart = PairContext(event_of={"u1": "e1", "u2": "e2"}, inherited={"u1": (738000, 738000), "u2": (738200, 738200)})
+    s = compare_features(fa, fb, apart)
+    assert s is None or s.kind != "contradiction"
+
+
+def test_attribution_conflict():
+    a = claim(
+        "p1", "A",
+        "“The depot was hit twice and is completely destroyed,” an official at the Ministry of Defence told Reuters.",
+        "en",
+        ("quote", "The depot was hit twice and is completely destroyed"),
+        ("a", "an official at the Ministry of Defence", "ministry:defense"), ("a", "Reuters", "reuters"),
+    )
+    b = claim(
+        "p2", "B",
+        "« Le dépôt a été touché deux fois et il est complètement détruit », a déclaré à Reuters un responsable du ministère de l'Intérieur.",
+        "fr",
+        ("quote", "Le dépôt a été touché deux fois et il est complètement détruit"),
+        ("a", "un responsable du ministère de l'Intérieur", "ministry:interior"), ("a", "Reuters", "reuters"),
+    )
+    s = compare_claims(a, b)
+    assert s is not None and s.kind == "contradiction" and s.ctype == "attribution", s
+    assert "credited to" in s.reasons[0]
+    # the same quote from the same source through two agencies is not a conflict
+    c = claim(
+        "p3", "C",
+        "“The depot was hit twice and is completely destroyed,” an official at the Ministry of Defence told AFP.",
+        "en",
+        ("quote", "The depot was hit twice and is completely destroyed"),
+        ("a", "an official at the Ministry of Defence", "ministry:defense"), ("a", "AFP", "afp"),
+    )
+    s = compare_claims(a, c)
+    assert s is not None and s.kind == "match", s
+
+
+def test_date_conflict_inside_one_article():
+    lede = claim(
+        "d1", "A", "Die Armee hat in der Nacht vom 4. auf den 5. März Luftangriffe auf Stellungen der Miliz im Norden Malis geflogen.",
+        "de",
+        ("d", "in der Nacht vom 4. auf den 5. März", "2023-03-04/05", "night-range"), ("e", "Malis", "mali", "place"),
+        ordinal=0,
+    )
+    body = claim(
+        "d2", "A", "In der Nacht vom 4. auf den 5. April flog die Armee Luftangriffe auf Stellungen der Miliz im Norden Malis.",
+        "de",
+        ("d", "In der Nacht vom 4. auf den 5. April", "2023-04-04/05", "night-range"), ("e", "Malis", "mali", "place"),
+        ordinal=5,
+    )
+    s = compare_claims(lede, body, published_a="2023-04-06", published_b="2023-04-06")
+    assert s is not None and s.kind == "contradiction" and s.ctype == "date", s
+    text = " ".join(s.reasons)
+    assert "same day, different month" in text and "2023-04" in text
+
+
+def test_numbers_alone_never_link():
+    a = claim("n1", "A", "The company said 250 jobs would go.", "en", ("q", "250", 250, "exactly", "people"))
+    b = claim("n2", "B", "Unas 250 personas asistieron al concierto en Sevilla.", "es", ("q", "250", 250, "about", "people"))
+    assert compare_claims(a, b) is None
