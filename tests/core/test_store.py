@@ -184,3 +184,16 @@ def test_search_is_fts_and_ignores_syntax(filled):
     assert hits and hits[0]["type"] == "claim" and hits[0]["snippet"] == "The governor spoke"
     assert filled.search('"AND OR NEAR(') == [] or isinstance(filled.search('"AND OR NEAR('), list)
     assert filled.search("govern") and filled.search("") == []
+
+
+def test_annotate_is_one_undo_step(filled):
+    cid = filled.claims_for_article("a00000000000")[0].id
+    res = filled.annotate(cid, "Hospital says 12", ["casualties", "follow-up"], "disputed")
+    assert res["changed"] and filled.verdict(cid) == "disputed" and filled.note(cid)["tags"] == ["casualties", "follow-up"]
+    assert filled.annotate(cid, "Hospital says 12", ["follow-up", "casualties"], "disputed")["changed"] is False
+    filled.annotate(cid, "Hospital says 12", ["casualties", "follow-up"], "inaccurate")
+    assert [h["action"] for h in filled.history(cid)] == ["annotate", "annotate"]
+    filled.undo()
+    assert filled.verdict(cid) == "disputed" and filled.note(cid)["text"] == "Hospital says 12"
+    filled.undo()
+    assert filled.verdict(cid) is None and filled.note(cid) is None

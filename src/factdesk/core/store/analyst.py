@@ -186,6 +186,46 @@ class AnalystMixin:
         seq = self._record_action("verdict", f"verdict on {cid}: {value}", [("verdicts", cid, state)], cid)
         return state | {"history": seq}
 
+    def annotate(self, claim: str, text: str, tags: Iterable[str] = (), verdict: str | None = None) -> dict[str, Any]:
+        """Set the note, tags and verdict of a claim as ONE action (one undo step).
+
+        Empty text with no tags clears the note; ``verdict=None`` clears the verdict.
+        """
+        cid = self.resolve_claim_id(claim)
+        tag_list = sorted({t.strip() for t in tags if t.strip()})
+        value = normalise_verdict(verdict) if verdict else None
+        now = _now()
+        existing = self._get_record("notes", cid)
+        note_state = None
+        if text.strip() or tag_list:
+            note_state = {
+                "claim_id": cid,
+                "text": text,
+                "tags": json.dumps(tag_list, ensure_ascii=False),
+                "created_at": existing["created_at"] if existing else now,
+                "updated_at": now,
+            }
+        verdict_state = {"claim_id": cid, "verdict": value, "updated_at": now} if value else None
+        changes: list[tuple[str, str, dict[str, Any] | None]] = []
+        old_note = existing
+        if (old_note is None) != (note_state is None) or (
+            old_note is not None and note_state is not None
+            and (old_note["text"], old_note["tags"]) != (note_state["text"], note_state["tags"])
+        ):
+            changes.append(("notes", cid, note_state))
+        old_verdict = self._get_record("verdicts", cid)
+        if (old_verdict["verdict"] if old_verdict else None) != value:
+            changes.append(("verdicts", cid, verdict_state))
+        if not changes:
+            return {"claim_id": cid, "changed": False}
+        parts = []
+        if any(t == "notes" for t, _, _ in changes):
+            parts.append(f"note: {_short(text)}" if note_state else "note cleared")
+        if any(t == "verdicts" for t, _, _ in changes):
+            parts.append(f"verdict: {value}" if value else "verdict cleared")
+        seq = self._record_action("annotate", f"annotated {cid} ({'; '.join(parts)})", changes, cid)
+        return {"claim_id": cid, "changed": True, "text": text, "tags": tag_list, "verdict": value, "history": seq}
+
     # -- undo / redo ---------------------------------------------------------------------------
     def _stacks(self) -> tuple[list[int], list[int]]:
         """(undo stack of action seqs, redo stack of undo seqs), replayed from the history."""

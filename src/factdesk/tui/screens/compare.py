@@ -374,16 +374,10 @@ class CompareScreen(Screen[None]):
         def saved(result: Annotation | None) -> None:
             if result is None:
                 return
-            changed = False
-            if result.note != (note.get("text") or "") or result.tags != list(note.get("tags") or []):
-                if self._act(lambda: self.ws.set_note(claim.id, result.note, result.tags)) is None:
-                    return
-                changed = True
-            if result.verdict != verdict:
-                if self._act(lambda: self.ws.set_verdict(claim.id, result.verdict)) is None:
-                    return
-                changed = True
-            self.notify("Annotation saved" if changed else "Nothing changed", markup=False, timeout=3)
+            outcome = self._act(lambda: self.ws.annotate(claim.id, result.note, result.tags, result.verdict))
+            if outcome is None:
+                return
+            self.notify("Annotation saved" if outcome.get("changed") else "Nothing changed", markup=False, timeout=3)
 
         self.app.push_screen(
             AnnotateModal(claim.text, note.get("text") or "", list(note.get("tags") or []), verdict), saved

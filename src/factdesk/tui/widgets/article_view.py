@@ -307,7 +307,14 @@ class ArticleView(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(f"article-view--{name}", partial=True)
+            component = f"article-view--{name}"
+            style = self.get_component_rich_style(component, partial=True)
+            if style.bgcolor is not None:
+                # A partial style keeps a translucent background (``$primary 14%``) unblended, which a
+                # terminal shows at full strength; take the colour blended over this widget instead.
+                blended = self.get_component_rich_style(component, partial=False).bgcolor
+                style = style + Style(bgcolor=blended)
+            self._styles[name] = style
         return style
 
     def render_line(self, y: int) -> Strip:
