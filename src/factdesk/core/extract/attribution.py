@@ -21,7 +21,9 @@ phrase ("OSDH director Rami Abdel Rahmane") for quote speakers. Pronoun subjects
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import langdata, names
 from .numbers import Tok, tokenize
@@ -42,12 +44,38 @@ class AttrCand:
     cue: str = ""
 
 
-def _is_cap(t: Tok) -> bool:
-    w = t.text
-    for pre in ("al-", "el-", "d'", "l'", "d’", "l’"):
-        if w.lower().startswith(pre) and len(w) > len(pre):
-            return w[len(pre)].isupper()
+_CAP_PREFIXES = ("al-", "el-", "d'", "l'", "d’", "l’")
+
+
+@lru_cache(maxsize=65536)
+def _is_cap_text(w: str) -> bool:
+    lw = w.lower()
+    if lw.startswith(_CAP_PREFIXES):
+        for pre in _CAP_PREFIXES:
+            if lw.startswith(pre) and len(w) > len(pre):
+                return w[len(pre)].isupper()
     return w[:1].isupper()
+
+
+def _is_cap(t: Tok) -> bool:
+    return _is_cap_text(t.text)
+
+
+class _LangAtt:
+    """Per-language structures derived once from the language data."""
+
+    def __init__(self, lg: langdata.Lang):
+        self.told_firsts_lasts = [(t.split()[0], t.split()[-1]) for t in {" ".join(v.split()) for v in lg.att_told}]
+        self.preps_lower = frozenset(p.lower() for p in lg.att_preps)
+        self.trailing = _CONNECT | lg.determiners
+        self.dets_by_len = sorted(lg.determiners, key=len, reverse=True)
+
+
+def _lang_att(lg: langdata.Lang) -> _LangAtt:
+    got = lg._compiled.get("att_derived")
+    if got is None:
+        got = lg._compiled["att_derived"] = _LangAtt(lg)
+    return got
 
 
 def _verb_regex(lg: langdata.Lang) -> re.Pattern[str]:
@@ -63,7 +91,11 @@ def _verb_regex(lg: langdata.Lang) -> re.Pattern[str]:
         else:
             pat = esc[0]
         alts.append(pat)
-    rx = re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", re.I) if alts else re.compile(r"(?!x)x")
+    # the lookahead (some verb's first word, then a word end) only skips positions where no
+    # alternative can match; it does not change which alternative matches
+    firsts = {v.split()[0] for v in set(lg.att_verbs + lg.att_told) if v.split()}
+    ahead = r"(?=" + langdata.trie_regex(firsts) + r"(?![\w\-]))"
+    rx = re.compile(r"(?<![\w\-])" + ahead + r"(?:" + "|".join(alts) + r")(?![\w\-])", re.I) if alts else re.compile(r"(?!x)x")
     lg._compiled["att_verbs_adv"] = rx
     return rx
 
@@ -72,12 +104,14 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < pos < e for s, e in spans)
 
 
-def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int, int]]) -> list[AttrCand]:
-    toks = tokenize(text)
+def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int, int]],
+                      toks: list[Tok] | None = None) -> list[AttrCand]:
+    if toks is None:
+        toks = tokenize(text)
     if not toks:
         return []
     out: list[AttrCand] = []
-    told_set = {" ".join(v.split()) for v in lg.att_told}
+    la = _lang_att(lg)
     # prepositions: according to X
     for m in lg.rx("att_preps").finditer(text):
         if _inside(m.start(), quote_spans):
@@ -94,8 +128,8 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
             continue  # verbs are not capitalised mid-sentence ("The United States carried")
         verb = " ".join(m.group(0).lower().split())
         low_words = verb.split()
-        is_told = any(verb.startswith(t.split()[0]) and verb.endswith(t.split()[-1]) for t in told_set) or verb == "told"
-        if verb in [p.lower() for p in lg.att_preps]:
+        is_told = any(verb.startswith(a) and verb.endswith(b) for a, b in la.told_firsts_lasts) or verb == "told"
+        if verb in la.preps_lower:
             continue  # handled above
         pron = _inverted_pronoun(verb, lg)
         kb = _tok_before(toks, m.start())
@@ -191,25 +225,30 @@ def _lower_head(toks: list[Tok], np: tuple[int, int], lg: langdata.Lang) -> bool
     return False
 
 
+_INVERTED_RE = re.compile(r"-t-(?:il|elle|ils|elles|on)\b|-(?:ils|elles)\b")
+
+
 def _inverted_pronoun(verb: str, lg: langdata.Lang) -> bool:
-    return bool(re.search(r"-t-(?:il|elle|ils|elles|on)\b|-(?:ils|elles)\b", verb))
+    return bool(_INVERTED_RE.search(verb))
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
+
+
+def _tok_end(t: Tok) -> int:
+    return t.end
 
 
 def _tok_at(toks: list[Tok], pos: int) -> int:
-    for i, t in enumerate(toks):
-        if t.start >= pos:
-            return i
-    return len(toks)
+    """Index of the first token starting at or after ``pos`` (len(toks) when none)."""
+    return bisect_left(toks, pos, key=_tok_start)
 
 
 def _tok_before(toks: list[Tok], pos: int) -> int | None:
-    k = None
-    for i, t in enumerate(toks):
-        if t.end <= pos:
-            k = i
-        else:
-            break
-    return k
+    """Index of the last token ending at or before ``pos``, or None."""
+    k = bisect_right(toks, pos, key=_tok_end) - 1
+    return k if k >= 0 else None
 
 
 _PREPS = frozenset("in on at by with from for to into during after before since dans sur par avec pour depuis après avant lors en".split())
@@ -244,7 +283,8 @@ def _np_forward(toks: list[Tok], k: int, lg: langdata.Lang, max_words: int = 9) 
         words += 1
         j += 1
     # trailing connectors are not part of the phrase
-    while j > k and toks[j - 1].typ == "word" and toks[j - 1].low in _CONNECT | lg.determiners:
+    trailing = _lang_att(lg).trailing
+    while j > k and toks[j - 1].typ == "word" and toks[j - 1].low in trailing:
         j -= 1
     return (k, j) if j > k else None
 
@@ -316,7 +356,32 @@ def _make(text: str, toks: list[Tok], np: tuple[int, int] | None, lg: langdata.L
     return AttrCand(start, end, display, key, person=person, cue=cue)
 
 
+@lru_cache(maxsize=65536)
+def _alias_hit(raw: str, translit: bool) -> tuple[str, tuple[str, str] | None]:
+    """(light form, alias hit by light form, else by transliteration when ``translit``) of ``raw``."""
+    al = names.aliases()
+    lk = names.light(raw)
+    return lk, al.by_light.get(lk) or (al.by_translit.get(names.translit(raw)) if translit else None)
+
+
+_SOURCE_CACHE: dict[tuple, tuple[str, str | None]] = {}
+
+
 def _best_source(text: str, toks: list[Tok], lg: langdata.Lang) -> tuple[str, str | None]:
+    """``_find_best_source``, cached on the phrase (it only reads the text between its tokens)."""
+    if not toks:
+        return _find_best_source(text, toks, lg)
+    base = toks[0].start
+    key = (text[base:toks[-1].end], tuple((t.start - base, t.end - base, t.typ) for t in toks), lg)
+    got = _SOURCE_CACHE.get(key)
+    if got is None:
+        if len(_SOURCE_CACHE) >= 20000:
+            _SOURCE_CACHE.clear()
+        got = _SOURCE_CACHE[key] = _find_best_source(text, toks, lg)
+    return got
+
+
+def _find_best_source(text: str, toks: list[Tok], lg: langdata.Lang) -> tuple[str, str | None]:
     words = [t for t in toks if t.typ == "word"]
     al = names.aliases()
     best = None  # (rank, -len, s, e)
@@ -326,8 +391,7 @@ def _best_source(text: str, toks: list[Tok], lg: langdata.Lang) -> tuple[str, st
         for n in range(min(al.max_tokens, len(words) - i), 0, -1):
             seg = words[i:i + n]
             raw = text[seg[0].start:seg[-1].end]
-            lk = names.light(raw)
-            hit = al.by_light.get(lk) or (al.by_translit.get(names.translit(raw)) if n > 1 else None)
+            lk, hit = _alias_hit(raw, n > 1)
             if not hit:
                 continue
             if al.caps.get(lk) and not raw.replace(".", "").replace("'", "").split("'")[-1][-2:].isupper():
@@ -417,11 +481,16 @@ def _cap_person(text: str, words: list[Tok], lg: langdata.Lang) -> str | None:
 
 
 def _strip_det(raw: str, lg: langdata.Lang) -> str:
+    return _strip_det_cached(raw, lg)
+
+
+@lru_cache(maxsize=65536)
+def _strip_det_cached(raw: str, lg: langdata.Lang) -> str:
     s = raw.strip()
     for _ in range(3):
         low = s.lower().replace("’", "'")
         changed = False
-        for d in sorted(lg.determiners, key=len, reverse=True):
+        for d in _lang_att(lg).dets_by_len:
             if d.endswith("'") and low.startswith(d) and len(s) > len(d):
                 s = s[len(d):]
                 changed = True

@@ -38,6 +38,7 @@ _ISO_RE = re.compile(r"(?<![\d\-/.])(?P<y>(?:1[89]|20|21)\d\d)-(?P<m>[01]\d)-(?P
 _NUM_RE = re.compile(r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:1[89]|20|21)\d\d)(?![\d/])")
 _YEAR_RE = re.compile(r"(?<![\w$€£¥.,/\-])(?P<y>(?:19|20)\d\d)(?![\w%]|[.,]\d|\s*%)")
 _PUB_RE = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass
@@ -76,6 +77,9 @@ class _DatePatterns:
         MON = r"(?P<mon>" + _alt(months_dot) + r")"
         WD = r"(?P<wd>" + _alt(wds_dot) + r")"
         WD2 = r"(?P<wd2>" + _alt(wds) + r")"
+        # cheap probes: a pattern that needs a month (weekday) name cannot match without one
+        self.mon_probe = re.compile(_alt(months_dot), cs)
+        self.wd_probe = re.compile(_alt(wds_dot), cs)
         suf = d.get("day_suffix") or ""
         suf = r"(?:" + suf + r")?" if suf else ""
         DAY = r"(?P<d>[0-3]?\d)" + suf + r"(?![\d,.]\d)(?!\d)"
@@ -169,11 +173,12 @@ def _cap_ok(lg: langdata.Lang, word: str) -> bool:
 def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[DateCand]:
     """All date candidates in ``text`` (a sentence), non-overlapping, longest first."""
     cands: list[DateCand] = []
-    for m in _ISO_RE.finditer(text):
+    has_digit = _DIGIT_RE.search(text) is not None
+    for m in (_ISO_RE.finditer(text) if has_digit else ()):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
         if _valid(y, mo, d):
             cands.append(DateCand(m.start(), m.end(), "full", y, mo, d, note="iso"))
-    for m in _NUM_RE.finditer(text):
+    for m in (_NUM_RE.finditer(text) if has_digit else ()):
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
         order = patterns(code).numeric_order if code else "dmy"
         note = ""
@@ -192,8 +197,8 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
         if not c or c in seen:
             continue
         seen.add(c)
-        _find_lang(text, c, cands)
-    for m in _YEAR_RE.finditer(text):
+        _find_lang(text, c, cands, has_digit)
+    for m in (_YEAR_RE.finditer(text) if has_digit else ()):
         cands.append(DateCand(m.start(), m.end(), "year", int(m["y"])))
     # keep the longest non-overlapping candidates
     cands.sort(key=lambda c: (-(c.end - c.start), c.start))
@@ -205,13 +210,16 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
     return taken
 
 
-def _find_lang(text: str, code: str, out: list[DateCand]) -> None:
+def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool = True) -> None:
     p = patterns(code)
     lg = p.lg
     if not p.ok:
         return
+    has_mon = p.mon_probe.search(text) is not None
+    has_wd = p.wd_probe.search(text) is not None
+    mon_day = has_mon and has_digit
     for rx in (p.night_dm, p.night_md):
-        if rx is None:
+        if rx is None or not mon_day:
             continue
         for m in rx.finditer(text):
             mo = _month(lg, m["mon"])
@@ -219,10 +227,10 @@ def _find_lang(text: str, code: str, out: list[DateCand]) -> None:
             d1, d2 = int(m["d"]), int(m["d2"])
             if _valid(y, mo, d1) and 1 <= d2 <= 31:
                 out.append(DateCand(m.start(), m.end(), "night", y, mo, d1, d2=d2))
-    if p.night_wd is not None:
+    if p.night_wd is not None and has_wd:
         for m in p.night_wd.finditer(text):
             out.append(DateCand(m.start(), m.end(), "night", wd=_wd(lg, m["wd"]), wd2=_wd(lg, m["wd2"])))
-    for rx in (p.range_dm, p.range_md):
+    for rx in ((p.range_dm, p.range_md) if mon_day else ()):
         for m in rx.finditer(text):
             if not _cap_ok(lg, m["mon"]):
                 continue
@@ -231,7 +239,7 @@ def _find_lang(text: str, code: str, out: list[DateCand]) -> None:
             d1, d2 = int(m["d"]), int(m["d2"])
             if _valid(y, mo, d1) and _valid(y, mo, d2) and d2 > d1:
                 out.append(DateCand(m.start(), m.end(), "range", y, mo, d1, d2=d2))
-    for rx in (p.full_dmy, p.full_mdy):
+    for rx in ((p.full_dmy, p.full_mdy) if mon_day else ()):
         for m in rx.finditer(text):
             mon = m["mon"]
             if not _cap_ok(lg, mon):
@@ -246,21 +254,21 @@ def _find_lang(text: str, code: str, out: list[DateCand]) -> None:
                 continue
             out.append(DateCand(m.start(), m.end(), "full" if y else "daymonth", y, mo, d, wd=wd))
     if p.part_month is not None:
-        for m in p.part_month.finditer(text):
+        for m in (p.part_month.finditer(text) if has_mon else ()):
             mo = _month(lg, m["mon"])
             if mo is None or not _cap_ok(lg, m["mon"]):
                 continue
             part = p.part_map.get(" ".join(m["part"].lower().split()).rstrip("-"))
             y = int(m["y"]) if m["y"] else None
             out.append(DateCand(m.start(), m.end(), "monthpart", y, mo, part=part))
-        for m in p.part_year.finditer(text):
+        for m in (p.part_year.finditer(text) if has_digit else ()):
             part = p.part_map.get(" ".join(m["part"].lower().split()).rstrip("-"))
             out.append(DateCand(m.start(), m.end(), "yearpart", int(m["y"]), part=part))
-    for m in p.month_year.finditer(text):
+    for m in (p.month_year.finditer(text) if mon_day else ()):
         if not _cap_ok(lg, m["mon"]):
             continue
         out.append(DateCand(m.start(), m.end(), "month", int(m["y"]), _month(lg, m["mon"])))
-    for m in p.month_alone.finditer(text):
+    for m in (p.month_alone.finditer(text) if has_mon else ()):
         word = m["mon"]
         if not _cap_ok(lg, word):
             continue
@@ -273,7 +281,7 @@ def _find_lang(text: str, code: str, out: list[DateCand]) -> None:
         rel = -1 if (m.groupdict().get("lb") or m.groupdict().get("la")) else (1 if (m.groupdict().get("nb") or m.groupdict().get("na")) else 0)
         s = m.start("mon") if m["pre"] and m["pre"].strip().lower() not in ("in", "en", "im", "em") else m.start()
         out.append(DateCand(s, m.end(), "month", None, _month(lg, word), rel=rel))
-    if p.weekday is not None:
+    if p.weekday is not None and has_wd:
         for m in p.weekday.finditer(text):
             if not _cap_ok(lg, m["wd"]):
                 continue

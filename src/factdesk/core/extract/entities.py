@@ -78,20 +78,105 @@ def _is_number_word(low: str) -> bool:
     return low in nw or all(p in nw for p in low.split("-"))
 
 
+_CAP_PREFIXES = ("al-", "el-", "d'", "l'", "d’", "l’", "pro-")
+
+
+@lru_cache(maxsize=65536)
 def _is_cap(w: str) -> bool:
     lw = w.lower()
-    for pre in ("al-", "el-", "d'", "l'", "d’", "l’", "pro-"):
-        if lw.startswith(pre) and len(w) > len(pre):
-            return w[len(pre)].isupper()
+    if lw.startswith(_CAP_PREFIXES):
+        for pre in _CAP_PREFIXES:
+            if lw.startswith(pre) and len(w) > len(pre):
+                return w[len(pre)].isupper()
     return w[:1].isupper()
 
 
+_ELISION_PREFIXES = ("d'", "l'", "d’", "l’", "qu'", "qu’")
+
+
+@lru_cache(maxsize=65536)
+def _strip_elision_text(text: str) -> tuple[int, str]:
+    low = text.lower()
+    if low.startswith(_ELISION_PREFIXES):
+        for pre in _ELISION_PREFIXES:
+            if low.startswith(pre) and len(text) > len(pre):
+                return len(pre), text[len(pre):]
+    return 0, text
+
+
 def _strip_elision(t: Tok) -> tuple[int, str]:
-    low = t.text.lower()
-    for pre in ("d'", "l'", "d’", "l’", "qu'", "qu’"):
-        if low.startswith(pre) and len(t.text) > len(pre):
-            return len(pre), t.text[len(pre):]
-    return 0, t.text
+    return _strip_elision_text(t.text)
+
+
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+_NONWORD_RE = re.compile(r"[^\w]")
+
+
+@lru_cache(maxsize=65536)
+def _nationality_parts(text: str, low: str) -> tuple[tuple[int, int, str], ...]:
+    """Nationality adjectives inside one word: (start, end, country key) relative to the word."""
+    parts = list(_LETTER_RUN_RE.finditer(text))
+    if low.startswith("pro-") and len(parts) >= 2:
+        k = names.nationality_key(parts[1].group(0))
+        if not k:
+            hit = names.aliases().lookup(parts[1].group(0))
+            k = hit[0] if hit and hit[1] == "place" else None
+        return ((0, parts[1].end(), k),) if k else ()
+    out = []
+    for p in parts:
+        k = names.nationality_key(p.group(0))
+        if k and (len(p.group(0)) > 3):
+            out.append((p.start(), p.end(), k))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _word_class(text: str, low: str) -> int:
+    """Bit flags for capitalised runs: 1 name word, 2 name connector, 4 ministry word."""
+    wl = low.removesuffix("'s")
+    flags = 0
+    if _is_cap(text) and wl not in _calendar_words() and not _is_number_word(wl):
+        flags |= 1
+    if low in _CONNECTORS:
+        flags |= 2
+    if names.fold(low) in names.aliases().ministry_words:
+        flags |= 4
+    return flags
+
+
+@lru_cache(maxsize=1)
+def _alias_first_tokens() -> tuple[frozenset[str], frozenset[str]]:
+    """First tokens of the alias table's light keys and of its transliterated keys."""
+    al = names.aliases()
+    return (frozenset(k.split()[0] for k in al.by_light if k),
+            frozenset(k.split()[0] for k in al.by_translit if k))
+
+
+_WORD_INFO: dict[str, tuple] = {}
+
+
+def _word_info(text: str, low: str) -> tuple[str, int, str, bool, tuple[tuple[int, int, str], ...], int]:
+    """``_word_facts`` through a plain dict (a word's ``low`` only depends on its text)."""
+    got = _WORD_INFO.get(text)
+    if got is None:
+        if len(_WORD_INFO) >= 100000:
+            _WORD_INFO.clear()
+        got = _WORD_INFO[text] = _word_facts(text, low)
+    return got
+
+
+def _word_facts(text: str, low: str) -> tuple[str, int, str, bool, tuple[tuple[int, int, str], ...], int]:
+    """Per-word facts: (light form, elision length, word without elision, may start an alias,
+    nationality parts, run flags)."""
+    lw = names.light(text)
+    off, first = _strip_elision_text(text)
+    may_alias = False
+    if lw and first.lower() not in _all_stop():
+        # a light form is its own light form, so a gram starting here begins with this first token
+        head = lw.split()[0]
+        by_light_first, by_translit_first = _alias_first_tokens()
+        may_alias = head in by_light_first or names.translit(head) in by_translit_first
+    return lw, off, first, may_alias, _nationality_parts(text, low), _word_class(text, low)
 
 
 def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand]:
@@ -110,77 +195,85 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
         taken.append((s, e))
 
     # 1. aliases
-    lw = [names.light(w.text) for w in words]
-    adj = [not text[words[k].end:words[k + 1].start].strip(" \xa0'’-") for k in range(len(words) - 1)]
-    stop = _all_stop()
-    i = 0
-    while i < len(words):
+    cache = _WORD_INFO
+    infos = [cache.get(w.text) or _word_info(w.text, w.low) for w in words]
+    lw = [x[0] for x in infos]
+    adj: dict[int, bool] = {}  # words k and k + 1 only separated by spaces, apostrophes or hyphens
+
+    def adjacent(k: int) -> bool:
+        got = adj.get(k)
+        if got is None:
+            got = adj[k] = not text[words[k].end:words[k + 1].start].strip(" \xa0'’-")
+        return got
+
+    nwords = len(words)
+    max_tokens = al.max_tokens
+    by_light = al.by_light
+    next_i = 0
+    for i in [k for k, x in enumerate(infos) if x[3]]:  # words that may start an alias
+        if i < next_i:
+            continue  # inside the previous hit
         hit_len = 0
-        off, first = _strip_elision(words[i])
-        if lw[i] and first.lower() not in stop:
-            maxn = 1
-            while maxn < al.max_tokens and i + maxn < len(words) and adj[i + maxn - 1]:
-                maxn += 1
-            for n in range(maxn, 0, -1):
-                if not lw[i + n - 1]:
+        info = infos[i]
+        off, first = info[1], info[2]
+        maxn = 1
+        while maxn < max_tokens and i + maxn < nwords and adjacent(i + maxn - 1):
+            maxn += 1
+        grams = [lw[i]]
+        for k in range(i + 1, i + maxn):
+            grams.append(grams[-1] + " " + lw[k] if lw[k] else grams[-1])
+        for n in range(maxn, 0, -1):
+            if not lw[i + n - 1]:
+                continue
+            gram = grams[n - 1]
+            hit = by_light.get(gram)
+            if hit is None and n <= 4 and len(gram) > 4:
+                hit = al.by_translit.get(names.translit(gram))
+            if not hit:
+                continue
+            seg = words[i:i + n]
+            s = seg[0].start + off
+            raw = text[s:seg[-1].end]
+            if al.caps.get(gram):
+                if not _NONWORD_RE.sub("", raw).isupper():
                     continue
-                gram = " ".join(x for x in lw[i:i + n] if x)
-                if not gram:
-                    continue
-                hit = al.by_light.get(gram)
-                if hit is None and n <= 4 and len(gram) > 4:
-                    hit = al.by_translit.get(names.translit(gram))
-                if not hit:
-                    continue
-                seg = words[i:i + n]
-                s = seg[0].start + off
-                raw = text[s:seg[-1].end]
-                if al.caps.get(gram):
-                    if not re.sub(r"[^\w]", "", raw).isupper():
-                        continue
-                elif n == 1 and not _is_cap(first):
-                    continue
-                elif n > 1 and not any(_is_cap(x.text) for x in seg):
-                    continue
-                add(s, seg[-1].end, hit[0], hit[1])
-                hit_len = n
-                break
-        i += hit_len or 1
+            elif n == 1 and not _is_cap(first):
+                continue
+            elif n > 1 and not any(_is_cap(x.text) for x in seg):
+                continue
+            add(s, seg[-1].end, hit[0], hit[1])
+            hit_len = n
+            break
+        next_i = i + (hit_len or 1)
     # 2. nationality adjectives (also parts of hyphenated words)
-    for w in words:
-        parts = list(re.finditer(r"[^\W\d_]+", w.text))
-        low = w.low
-        if low.startswith("pro-") and len(parts) >= 2:
-            k = names.nationality_key(parts[1].group(0))
-            if not k:
-                hit = al.lookup(parts[1].group(0))
-                k = hit[0] if hit and hit[1] == "place" else None
-            if k:
-                add(w.start, w.start + parts[1].end(), k, "place")
-            continue
-        for p in parts:
-            k = names.nationality_key(p.group(0))
-            if k and (len(p.group(0)) > 3):
-                add(w.start + p.start(), w.start + p.end(), k, "place")
+    for k in [k for k, x in enumerate(infos) if x[4]]:
+        w = words[k]
+        for ps, pe, key in infos[k][4]:
+            add(w.start + ps, w.start + pe, key, "place")
     # 3./4. capitalised runs (with ministries)
     first_word = words[0] if words else None
     runs: list[list[Tok]] = []
     cur: list[Tok] = []
     pending: list[Tok] = []
-    for w in words:
-        gap = text[(pending[-1] if pending else cur[-1]).end:w.start] if cur else ""
-        if cur and (gap.strip() or "\n" in gap):
+    for w, info in zip(words, infos):
+        wc = info[5]
+        if not cur:
+            # no run open (so nothing pending): only a name word or a ministry word opens one
+            if wc & 5:
+                cur.append(w)
+            continue
+        gap = text[(pending[-1] if pending else cur[-1]).end:w.start]
+        if gap.strip() or "\n" in gap:
             runs.append(cur)
             cur, pending = [], []
-        wl = w.low.removesuffix("'s")
-        if _is_cap(w.text) and wl not in _calendar_words() and not _is_number_word(wl):
+        if wc & 1:
             if pending:
                 cur.extend(pending)
                 pending = []
             cur.append(w)
-        elif w.low in _CONNECTORS and cur:
+        elif wc & 2 and cur:
             pending.append(w)
-        elif (names.fold(w.low) in al.ministry_words) and not cur:
+        elif wc & 4 and not cur:
             cur.append(w)
         elif cur and cur[-1].low in al.ministry_words and w.low in ("de", "du", "des", "of", "the", "da", "do", "del"):
             pending.append(w)

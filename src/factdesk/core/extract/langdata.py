@@ -245,14 +245,31 @@ def all_langs() -> tuple[Lang, ...]:
     return tuple(get(c) for c in available_languages())
 
 
+@lru_cache(maxsize=None)
+def _stopword_index() -> dict[str, tuple[int, ...]]:
+    """Stopword -> indexes (in ``all_langs()``) of the languages listing it."""
+    index: dict[str, list[int]] = {}
+    for k, lg in enumerate(all_langs()):
+        for w in lg.stopwords:
+            index.setdefault(w, []).append(k)
+    return {w: tuple(ks) for w, ks in index.items()}
+
+
 def detect_language(text: str, default: str | None = None) -> str | None:
     """Stopword vote over the available languages (decisive wins only)."""
     words = [w.lower() for w in WORD_RE.findall(text[:20000])]
     if not words:
         return default
+    langs = all_langs()
+    counts = [0] * len(langs)
+    index = _stopword_index()
+    for w in words:
+        hit = index.get(w)
+        if hit is not None:
+            for k in hit:
+                counts[k] += 1
     best, best_n, second = None, 0, 0
-    for lg in all_langs():
-        n = sum(1 for w in words if w in lg.stopwords)
+    for lg, n in zip(langs, counts):
         if n > best_n:
             best, best_n, second = lg.code, n, best_n
         elif n > second:

@@ -82,11 +82,15 @@ def translit(s: str) -> str:
     return " ".join(out)
 
 
+_VOWEL_RE = re.compile(r"[aeiouy]")
+_DOUBLE_RE = re.compile(r"([a-z])\1+")
+
+
 def _skel_token(tok: str) -> str:
     if len(tok) <= 2 or tok.isdigit():
         return tok
-    rest = re.sub(r"[aeiouy]", "", tok[1:])
-    return re.sub(r"([a-z])\1+", r"\1", tok[0] + rest)
+    rest = _VOWEL_RE.sub("", tok[1:])
+    return _DOUBLE_RE.sub(r"\1", tok[0] + rest)
 
 
 @lru_cache(maxsize=65536)
@@ -141,6 +145,9 @@ class _Aliases:
         self.portfolios.sort(key=lambda p: -len(p[0]))
 
     def lookup(self, name: str) -> tuple[str, str] | None:
+        return _lookup(self, name)
+
+    def _lookup(self, name: str) -> tuple[str, str] | None:
         lk = light(name)
         if not lk:
             return None
@@ -155,6 +162,11 @@ def aliases() -> _Aliases:
     return _Aliases()
 
 
+@lru_cache(maxsize=65536)
+def _lookup(al: _Aliases, name: str) -> tuple[str, str] | None:
+    return al._lookup(name)
+
+
 @lru_cache(maxsize=1)
 def _nationalities() -> dict[str, str]:
     out: dict[str, str] = {}
@@ -164,6 +176,7 @@ def _nationalities() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def nationality_key(word: str) -> str | None:
     """Country key of a nationality adjective (``américaines`` -> ``us``, ``pro-Iranian`` -> ``iran``)."""
     f = light(word)
@@ -183,6 +196,7 @@ def _titles_re() -> re.Pattern[str]:
     return re.compile("^(?:" + langdata.trie_regex(words) + r"\.?[\s,]+)+", re.I)
 
 
+@lru_cache(maxsize=65536)
 def strip_titles(name: str) -> str:
     """Drop leading titles, roles and nationality adjectives ("Iraqi Prime Minister X" -> "X")."""
     s = name.strip()
@@ -204,6 +218,7 @@ def strip_titles(name: str) -> str:
 _MIN_PORT_RE = None
 
 
+@lru_cache(maxsize=65536)
 def ministry_key(name: str) -> str | None:
     """``ministry:<portfolio>`` for ministry names in any language, or the US special cases."""
     lk = light(name)

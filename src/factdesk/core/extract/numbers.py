@@ -76,6 +76,24 @@ MASK_RES = [
     re.compile(r"\+\d[\d .()\-]{6,}\d|(?<!\d)0\d(?:[ .\-]?\d\d){4}(?!\d)"),
     re.compile(r"(?<!\d)\d{1,2}\s?(?::|h)\s?\d{2}(?!\d)|(?<!\d)\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)(?![\w])", re.I),
 ]
+_URL_PROBE_RE = re.compile(r"/|www\.", re.I)
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _mask_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``MASK_RES`` matches (URLs, handles, phone numbers, times), in ``MASK_RES`` order."""
+    out: list[tuple[int, int]] = []
+    has_digit = _DIGIT_RE.search(text) is not None
+    for k, rx in enumerate(MASK_RES):
+        # a URL needs '/' or 'www.'; phone numbers and times need a digit
+        if k == 0 and _URL_PROBE_RE.search(text) is None:
+            continue
+        if k >= 2 and not has_digit:
+            continue
+        out.extend((m.start(), m.end()) for m in rx.finditer(text))
+    return out
+
+
 _ORD_SUFFIX_RE = re.compile(r"^(?:st|nd|rd|th|er|re|e|ème|eme|ère|o|a|º|ª|°|nd|ten|te|ter|tes)$", re.I)
 
 
@@ -89,7 +107,7 @@ class Qty:
     unit: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     start: int
     end: int
@@ -102,15 +120,36 @@ _ELISION_RE = re.compile(r"^(?:[dlmnstjc]|qu|jusqu|lorsqu|puisqu)'(?=\w)")
 
 
 def tokenize(text: str) -> list[Tok]:
-    out = []
+    out: list[Tok] = []
+    append = out.append
+    elision = _ELISION_RE.sub
     for m in TOKEN_RE.finditer(text):
         typ = m.lastgroup or "word"
         t = m.group(0)
-        low = t.lower().replace("’", "'")
-        if typ == "word":
-            low = _ELISION_RE.sub("", low)
-        out.append(Tok(m.start(), m.end(), t, low, typ))
+        low = t.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
+        if typ == "word" and "'" in low:
+            low = elision("", low)
+        start, end = m.span()
+        append(Tok(start, end, t, low, typ))
     return out
+
+
+_SEP_RE = re.compile(r"[ ,.]")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_HYPHEN_COMPOUND_RE = re.compile(r"[-‑–]([^\W\d_]+(?:[-‑][^\W\d_]+)*)")
+_HYPHEN_RANGE_RE = re.compile(r"[-‑–](\d+)(?!\d)")
+
+
+def _word_triggers(lg: langdata.Lang) -> tuple[frozenset[str], frozenset[str]]:
+    """(words that may start a word quantity, first words of approximate phrases) for ``lg``."""
+    got = lg._compiled.get("qty_triggers")
+    if got is None:
+        approx_first = frozenset(k[0] for k in lg.approx if k)
+        got = (approx_first | lg.number_words | lg.one_words, approx_first)
+        lg._compiled["qty_triggers"] = got
+    return got
 
 
 def _parse_digits(s: str, lg: langdata.Lang) -> float | None:
@@ -118,7 +157,7 @@ def _parse_digits(s: str, lg: langdata.Lang) -> float | None:
     g = _GROUPED_RE.match(s)
     try:
         if g:
-            head = re.sub(r"[ ,.]", "", g.group(0))
+            head = _SEP_RE.sub("", g.group(0))
             rest = s[g.end():]
             val = float(head)
             if rest:
@@ -133,7 +172,29 @@ def _parse_digits(s: str, lg: langdata.Lang) -> float | None:
         return None
 
 
+_FIRSTS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _table_firsts(table: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """First words of the keys of a token table (cached per table object)."""
+    got = _FIRSTS.get(id(table))
+    if got is None or got[0] is not table:
+        got = _FIRSTS[id(table)] = (table, frozenset(k[0] for k in table if k))
+    return got[1]
+
+
 def _match_table(toks: list[Tok], j: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
+    if j >= len(toks):
+        return None
+    t0 = toks[j]
+    if t0.low not in _table_firsts(table):
+        # no key starts with this word: only the last part of a hyphenated word can match
+        if t0.typ == "punct" or "-" not in t0.low:
+            return None
+        last = t0.low.rsplit("-", 1)[-1]
+        if (last,) in table:
+            return table[(last,)], 1
+        return None
     for n in (4, 3, 2, 1):
         if j + n > len(toks):
             continue
@@ -274,35 +335,44 @@ def _masked(s: int, e: int, masks: list[tuple[int, int]]) -> bool:
 
 
 def find_quantities(text: str, lg: langdata.Lang, masks: list[tuple[int, int]] | None = None,
-                    sentence_start: int = 0) -> list[Qty]:
-    """Quantities in one sentence ``text`` (offsets relative to it)."""
+                    sentence_start: int = 0, toks: list[Tok] | None = None) -> list[Qty]:
+    """Quantities in one sentence ``text`` (offsets relative to it; ``toks`` = ``tokenize(text)`` if known)."""
     masks = list(masks or [])
-    for rx in MASK_RES:
-        masks.extend((m.start(), m.end()) for m in rx.finditer(text))
-    toks = tokenize(text)
+    masks.extend(_mask_spans(text))
+    if toks is None:
+        toks = tokenize(text)
+    triggers = _word_triggers(lg)[0]
     out: list[Qty] = []
     used: set[int] = set()
     n = len(toks)
     i = 0
     while i < n:
         t = toks[i]
+        typ = t.typ
+        if typ == "word":
+            low = t.low
+            if low not in triggers and low.split("-", 1)[0] not in triggers:
+                i += 1  # cannot start a word quantity
+                continue
+        elif typ != "num":
+            i += 1
+            continue
         if i in used or _masked(t.start, t.end, masks):
             i += 1
             continue
-        if t.typ == "num":
+        if typ == "num":
             q = _digit_qty(text, toks, i, lg, used)
             if q:
                 out.append(q)
             i += 1
             continue
-        if t.typ == "word":
-            q, nxt = _word_qty(text, toks, i, lg, masks)
-            if q:
-                out.append(q)
-                for k in range(i, nxt):
-                    used.add(k)
-                i = nxt
-                continue
+        q, nxt = _word_qty(text, toks, i, lg, masks)
+        if q:
+            out.append(q)
+            for k in range(i, nxt):
+                used.add(k)
+            i = nxt
+            continue
         i += 1
     return out
 
@@ -318,7 +388,7 @@ def _digit_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, used: set[
     if prev_char in "#@/№" or (prev_char == "°"):
         return None
     if nxt_char.isalpha():
-        m = re.match(r"[^\W\d_]+", text[e:])
+        m = _LETTERS_RE.match(text, e)
         suf = m.group(0).lower() if m else ""
         if suf in ("km",):
             return Qty(s, e + len(suf), _parse_digits(t.text, lg), None, "distance", "km")
@@ -344,26 +414,26 @@ def _digit_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, used: set[
     ui = i + 1
     # hyphen compounds: 81-year-old, 30-minute, 3-1
     if nxt_char in "-‑–":
-        m = re.match(r"[-‑–]([^\W\d_]+(?:[-‑][^\W\d_]+)*)", text[e:])
+        m = _HYPHEN_COMPOUND_RE.match(text, e)
         if m:
             comp = m.group(1).lower()
             parts = comp.split("-")
             if parts[0] in ("year", "years", "ans", "an", "jahre", "años", "anos") and (len(parts) > 1 and parts[-1] in ("old", "olds")):
-                return Qty(s, e + m.end(), value, None, "age", "year")
+                return Qty(s, m.end(), value, None, "age", "year")
             hit = lg.kind_nouns.get((parts[0],)) or lg.kind_nouns.get((parts[0] + "s",))
             if hit == "duration":
-                return Qty(s, e + m.end(), value, None, "duration", parts[0])
+                return Qty(s, m.end(), value, None, "duration", parts[0])
             if hit == "distance":
-                return Qty(s, e + m.end(), value, None, "distance", parts[0])
+                return Qty(s, m.end(), value, None, "distance", parts[0])
             return None
-        m = re.match(r"[-‑–](\d+)(?!\d)", text[e:])
+        m = _HYPHEN_RANGE_RE.match(text, e)
         if m and i + 1 < len(toks):
             j = i + 1
             # 10-15 people: lower bound
             kind, unit, _ = _kind(toks, i, j + 0 if toks[j].typ != "num" else j + 1, lg, text)
             if kind != "other":
                 used.add(j)
-                return Qty(s, e + m.end(), value, "at_least", kind, unit)
+                return Qty(s, m.end(), value, "at_least", kind, unit)
             return None
     # scale words: 3 million, 1,5 milliard
     if ui < len(toks) and toks[ui].typ == "word" and toks[ui].low in lg.scales and len(toks[ui].low) > 1:
@@ -390,7 +460,7 @@ def _word_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, masks) -> t
     t = toks[i]
     low = t.low
     # approximate phrases: dozens of, des centaines de, une vingtaine de
-    for n in (4, 3, 2, 1):
+    for n in ((4, 3, 2, 1) if low in _word_triggers(lg)[1] else ()):
         if i + n > len(toks):
             continue
         seg = toks[i:i + n]

@@ -9,6 +9,7 @@ from . import ExtractResult, langdata
 from .attribution import find_attributions
 from .dates import DateCand, build_reference, find_dates, resolve, resolve_quoted_today
 from .entities import find_entities
+from .names import source_key
 from .numbers import find_quantities, tokenize
 from .quotes import find_quotes
 from .score import score
@@ -92,14 +93,14 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
         spans.extend(sp for _, sp in date_spans)
 
         # quantities (dates masked)
+        toks = tokenize(body)
         masks = [(c.start, c.end) for c in dates]
-        for q in find_quantities(body, lg, masks):
+        for q in find_quantities(body, lg, masks, toks=toks):
             spans.append(Span("quantity", base + q.start, base + q.end, body[q.start:q.end], value=q.value,
                               kind=q.kind, qualifier=q.qualifier, unit=q.unit))
 
         # attributions
-        atts = find_attributions(body, lg, closed_quotes) if s.kind != "foreign" else []
-        toks = tokenize(body)
+        atts = find_attributions(body, lg, closed_quotes, toks=toks) if s.kind != "foreign" else []
         ents = find_entities(body, toks, lg)
         persons_here = [e for e in ents if e.kind == "person" and not any(a <= e.start < b for a, b in closed_quotes)]
         named_atts = [a for a in atts if not a.pronoun and a.role == "source" and a.source]
@@ -108,7 +109,6 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
                 who = _resolve_pronoun(a.start, persons_here, named_atts, last_speaker, last_person)
                 if who:
                     a.source, a.person = who, who
-                    from .names import source_key
                     a.key = source_key(who, main)
         for a in atts:
             if not a.pronoun and a.role == "source" and a.source:

@@ -9,6 +9,7 @@ longer ones are ``speech`` and get a speaker from the sentence's attribution.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import langdata
@@ -26,10 +27,15 @@ class QuoteCand:
         return self.words <= 3
 
 
+_QUOTE_CHAR_RE = re.compile('[“«‹„”»›"]')
+
+
 def find_quotes(text: str) -> list[QuoteCand]:
     out: list[QuoteCand] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHAR_RE.finditer(text):
+        i = m.start()
+        ch = m.group()
         if ch == "“":
             if stack and stack[-1][0] == "„":
                 _close(text, stack.pop()[1], i, out, stack)

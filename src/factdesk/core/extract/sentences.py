@@ -19,6 +19,7 @@ furniture matched by the language files' ``boilerplate`` regexes, or the metadat
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Sentence
 from . import langdata
@@ -52,7 +53,19 @@ def _script(ch: str) -> str:
 _SCRIPT_LANG = {"arabic": "ar", "hebrew": "he", "cyrillic": "ru", "greek": "el", "cjk": None, "other": None}
 
 
+_NON_LATIN_RE = re.compile("[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]")
+"""A character that may be a letter outside the ranges ``_script`` calls latin (the other ranges
+listed hold no letters: combining marks, general punctuation, currency signs)."""
+_LETTER_RE = re.compile(r"[^\W\d_\xb2\xb3\xb9\xbc-\xbe]")
+"""``str.isalpha`` for the characters that ``_NON_LATIN_RE`` lets through."""
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 def script_counts(text: str) -> dict[str, int]:
+    if _NON_LATIN_RE.search(text) is None:
+        # every letter is latin: count them without looking at each one's script
+        n = len(_LETTER_RE.findall(text))
+        return {"latin": n} if n else {}
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
@@ -61,11 +74,47 @@ def script_counts(text: str) -> dict[str, int]:
     return counts
 
 
+def _foreign_script(body: str, art_script: str) -> str | None:
+    """The script of a line whose letters are more than 30 % outside the article's script, else None."""
+    if art_script == "latin" and _NON_LATIN_RE.search(body) is None:
+        return None  # all letters are latin: nothing foreign
+    counts = script_counts(body)
+    letters = sum(counts.values())
+    if letters:
+        other = letters - counts.get(art_script, 0)
+        if other / letters > 0.3:
+            return max((kv for kv in counts.items() if kv[0] != art_script), key=lambda kv: kv[1])[0]
+    return None
+
+
 def dominant_script(text: str) -> str:
-    counts = script_counts(text[:50000])
+    text = text[:50000]
+    if _NON_LATIN_RE.search(text) is None:
+        return "latin"  # no letter outside the latin ranges (or no letter at all)
+    counts = script_counts(text)
     if not counts:
         return "latin"
     return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
+
+
+@lru_cache(maxsize=1)
+def _all_months() -> frozenset[str]:
+    out: set[str] = set()
+    for lg in langdata.all_langs():
+        out.update(lg.months)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _short_abbreviations() -> frozenset[str]:
+    """Abbreviations of any language of at most 4 characters (accepted when capitalised)."""
+    out: set[str] = set()
+    for lg in langdata.all_langs():
+        out.update(a for a in lg.abbreviations if len(a) <= 4)
+    return frozenset(out)
 
 
 def _is_abbrev(line: str, pos: int, lang: langdata.Lang) -> bool:
@@ -76,8 +125,8 @@ def _is_abbrev(line: str, pos: int, lang: langdata.Lang) -> bool:
     tok = m.group(1)
     low = tok.lower()
     if tok.isdigit() and len(tok) <= 2:
-        nxt = re.match(r"\s+([^\W\d_]+)", line[pos + 1:pos + 20])
-        if nxt and any(nxt.group(1).lower() in lg.months for lg in langdata.all_langs()):
+        nxt = _NEXT_WORD_RE.match(line[pos + 1:pos + 20])
+        if nxt and nxt.group(1).lower() in _all_months():
             return True  # German ordinal date: "am 2. Februar"
         return False
     if len(tok) == 1 and tok.isalpha() and tok.isupper():
@@ -86,9 +135,8 @@ def _is_abbrev(line: str, pos: int, lang: langdata.Lang) -> bool:
         return True  # U.S, e.g, a.m
     if low in lang.abbreviations:
         return True
-    for lg in langdata.all_langs():
-        if low in lg.abbreviations and len(low) <= 4 and tok[:1].isupper():
-            return True
+    if tok[:1].isupper() and low in _short_abbreviations():
+        return True
     return False
 
 
@@ -110,7 +158,7 @@ def _split_line(line: str, lang: langdata.Lang) -> list[tuple[int, int]]:
             e -= 1
         if s < e:
             seg = line[s:e]
-            if out and not any(ch.isalnum() for ch in seg):
+            if out and _ALNUM_RE.search(seg) is None:
                 ps, _pe = out[-1]
                 out[-1] = (ps, e)
             else:
@@ -119,13 +167,22 @@ def _split_line(line: str, lang: langdata.Lang) -> list[tuple[int, int]]:
     return out
 
 
+_SCAN_RE = re.compile("[" + re.escape("“«‹„" + CLOSERS + '"()[]' + TERMINALS) + "]")
+"""The characters ``_scan`` acts on; everything else is skipped."""
+
+
 def _scan(line: str, lang: langdata.Lang, ignore: set[int]) -> tuple[list[int], int | None]:
     stack: list[tuple[str, int]] = []
     paren = 0
     cuts: list[int] = []
     n = len(line)
     i = 0
+    search = _SCAN_RE.search
     while i < n:
+        m = search(line, i)
+        if m is None:
+            break
+        i = m.start()
         ch = line[i]
         if i in ignore:
             i += 1
@@ -221,15 +278,67 @@ def _is_heading(seg: str) -> bool:
     return 0 < len(words) <= 14 and len(s) <= 110
 
 
+def _anchored(pat: str) -> bool:
+    """True when ``pat`` starts with ``^`` and has no top-level ``|`` (so search == match at 0)."""
+    if not pat.startswith("^"):
+        return False
+    depth = 0
+    i, n = 1, len(pat)
+    while i < n:
+        c = pat[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < n and pat[i] == "^":
+                i += 1
+            if i < n and pat[i] == "]":
+                i += 1
+            while i < n and pat[i] != "]":
+                i += 2 if pat[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth <= 0:
+            return False
+        i += 1
+    return True
+
+
+def _boilerplate_patterns(lang: langdata.Lang) -> tuple[re.Pattern[str] | None, list[re.Pattern[str]]]:
+    """(one pattern for all line-start patterns, to ``match``; the other patterns, to ``search``)
+    over the boilerplate patterns of ``lang`` and every other language."""
+    got = lang._compiled.get("boilerplate_all")
+    if got is None:
+        pats = list(lang.rx("boilerplate")) if lang.data else []
+        for lg in langdata.all_langs():
+            if lg is not lang:
+                pats.extend(lg.rx("boilerplate"))
+        anchored = [p for p in pats if p.groups == 0 and p.flags == pats[0].flags and _anchored(p.pattern)]
+        rest = [p for p in pats if not any(p is a for a in anchored)]
+        merged = None
+        if anchored:
+            try:
+                merged = re.compile("|".join("(?:" + p.pattern + ")" for p in anchored), anchored[0].flags)
+            except re.error:
+                merged, rest = None, pats
+        got = lang._compiled["boilerplate_all"] = (merged, rest)
+    return got
+
+
 def _boilerplate(line: str, lang: langdata.Lang) -> bool:
     s = line.strip(_WS + " ")
     if not s:
         return False
-    pats = list(lang.rx("boilerplate")) if lang.data else []
-    for lg in langdata.all_langs():
-        if lg is not lang:
-            pats.extend(lg.rx("boilerplate"))
-    return any(p.search(s) for p in pats)
+    merged, rest = _boilerplate_patterns(lang)
+    if merged is not None and merged.match(s):
+        return True
+    for p in rest:
+        if p.search(s):
+            return True
+    return False
 
 
 def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
@@ -287,13 +396,7 @@ def _split(text: str, language: str | None) -> list[Sentence]:
                 out.append(Sentence(base + ms, base + m.end(), text[base + ms:base + m.end()], "boilerplate", None, paragraph))
                 offset = m.end()
         body = line[offset:]
-        counts = script_counts(body)
-        letters = sum(counts.values())
-        foreign_script = None
-        if letters:
-            other = letters - counts.get(art_script, 0)
-            if other / letters > 0.3:
-                foreign_script = max((kv for kv in counts.items() if kv[0] != art_script), key=lambda kv: kv[1])[0]
+        foreign_script = _foreign_script(body, art_script)
         if foreign_script is not None:
             kind_line = "foreign"
             line_lang = _SCRIPT_LANG.get(foreign_script)
