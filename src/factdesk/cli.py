@@ -428,26 +428,23 @@ def cmd_verdict(args: argparse.Namespace, workspace: str) -> int:
     return 0
 
 
-def cmd_undo(args: argparse.Namespace, workspace: str) -> int:
+def _step(workspace: str, forward: bool) -> int:
     ws = _open(workspace)
     with ws:
-        res = ws.undo()
+        res = ws.redo() if forward else ws.undo()
     if res is None:
-        print("nothing to undo")
+        print("nothing to redo" if forward else "nothing to undo")
         return 1
     print(visible_line(res["summary"]))
     return 0
+
+
+def cmd_undo(args: argparse.Namespace, workspace: str) -> int:
+    return _step(workspace, forward=False)
 
 
 def cmd_redo(args: argparse.Namespace, workspace: str) -> int:
-    ws = _open(workspace)
-    with ws:
-        res = ws.redo()
-    if res is None:
-        print("nothing to redo")
-        return 1
-    print(visible_line(res["summary"]))
-    return 0
+    return _step(workspace, forward=True)
 
 
 def cmd_history(args: argparse.Namespace, workspace: str) -> int:

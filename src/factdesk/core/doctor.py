@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from factdesk.core.ingest import human_size
 from factdesk.core.textsafe import visible_line
 
 MAX_LISTED = 50
@@ -23,12 +24,6 @@ MAX_LISTED = 50
 _COUNTED = ("articles", "claims", "links", "notes", "verdicts", "suggestions", "decisions", "events", "history")
 
 
-def _human(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    if size >= 1024:
-        return f"{size / 1024:.1f} kB"
-    return f"{size} bytes"
 
 
 def _connect_readonly(db_path: Path, immutable: bool) -> sqlite3.Connection:
@@ -84,7 +79,7 @@ def run_doctor(workspace: str, out: TextIO | None = None) -> int:
         return report.finish()
     size = db_path.stat().st_size
     wal_size = wal_path.stat().st_size if wal_path.exists() else None
-    report.line("database", f"{db_path} ({_human(size)}" + (f"; WAL file {_human(wal_size)})" if wal_size is not None else ")"))
+    report.line("database", f"{db_path} ({human_size(size)}" + (f"; WAL file {human_size(wal_size)})" if wal_size is not None else ")"))
     try:
         with db_path.open("rb") as fh:
             header = fh.read(100)

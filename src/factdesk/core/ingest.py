@@ -61,7 +61,7 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
         size = p.stat().st_size
         if size > max_bytes:
             raise IngestError(
-                f"{shown}: file is {_human(size)}, over the {_human(max_bytes)} limit (raise it with --max-size)"
+                f"{shown}: file is {human_size(size)}, over the {human_size(max_bytes)} limit (raise it with --max-size)"
             )
         raw = p.read_bytes()
     except IngestError:
@@ -210,7 +210,8 @@ def title_from_text(text: str) -> str:
     return "(untitled)"
 
 
-def _human(size: int) -> str:
+def human_size(size: int) -> str:
+    """``1.4 MB``, ``12.0 kB``, ``512 bytes``."""
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"
     if size >= 1024:
