@@ -111,10 +111,13 @@ def cold_start(workspace: Path, runs: int) -> tuple[list[float], list[float], in
     env = dict(os.environ, PYTHONPATH=str(SRC), FACTDESK_CONFIG=os.devnull + ".absent")
     floor, app = [], []
     peak_kb = 0
+    scripts = Path(tempfile.mkdtemp(prefix="factdesk-coldstart-"))
+    (scripts / "floor_app.py").write_text(FLOOR_APP, encoding="utf-8")
+    (scripts / "factdesk_app.py").write_text(FACTDESK_APP, encoding="utf-8")
     for i in range(runs + 2):  # two warm-ups, then alternate A B A B
-        for which, code, args in (("floor", FLOOR_APP, []), ("app", FACTDESK_APP, [str(workspace)])):
+        for which, script, args in (("floor", "floor_app.py", []), ("app", "factdesk_app.py", [str(workspace)])):
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code, *args], env=env, check=True, capture_output=True, timeout=120)
+            subprocess.run([sys.executable, str(scripts / script), *args], env=env, check=True, capture_output=True, timeout=120)
             elapsed = time.perf_counter() - t0
             if i >= 2:
                 (floor if which == "floor" else app).append(elapsed)

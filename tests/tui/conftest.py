@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 import types
 from pathlib import Path
 
@@ -19,6 +20,16 @@ def isolate_config(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("FACTDESK_CONFIG", str(home / "absent.toml"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+
+
+@pytest.fixture(autouse=True)
+def utc_clock(monkeypatch):
+    """Local time is UTC, so times shown in the inspector history do not depend on the machine."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

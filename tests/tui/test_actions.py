@@ -13,6 +13,7 @@ from factdesk.tui.screens.compare import CompareScreen
 from factdesk.tui.screens.library import LibraryScreen
 from factdesk.tui.widgets.article_list import ArticleList
 from factdesk.tui.widgets.article_view import ArticleView
+from factdesk.tui.widgets.inspector import Inspector
 from workspace_factory import DE_ID, EN_ID, FR_ID, reopen
 
 SIZE = (120, 36)
@@ -36,6 +37,14 @@ async def open_en_fr(pilot) -> None:
     await pilot.press("enter")
     await pilot.pause()
     await pilot.pause()
+
+
+async def settle(pilot) -> None:
+    """Wait until the compare view has caught up with held-key moves (inspector and other panes)."""
+    for _ in range(40):
+        await pilot.pause()
+        if getattr(pilot.app.screen, "settled", True):
+            return
 
 
 def link_rows(root: Path) -> dict[frozenset, str]:
@@ -108,7 +117,7 @@ async def test_next_claim_moves_partner_pane(ws_root):
         await pilot.pause()
         assert current_ids(app) == ["cen101", "cfr101"]
         await pilot.press("down", "down")
-        await pilot.pause()
+        await settle(pilot)
         assert current_ids(app) == ["cen103", "cfr103"]
         await pilot.press("k")
         await pilot.pause()
@@ -361,7 +370,7 @@ async def test_everything_survives_a_restart(ws_root):
         en = views(app2)[0]
         assert "linked" in en.states["cen100"]
         assert en.verdicts["cen100"] == "mostly-accurate"
-        assert "mostly-accurate" in app2.screen.query_one("#inspector-body").visual.plain
+        assert "mostly-accurate" in app2.screen.query_one(Inspector).text
 
 
 async def test_keymap_from_settings(ws_root):

@@ -27,7 +27,7 @@ from factdesk.tui.screens.library import LibraryScreen
 class FactdeskApp(App[int]):
     """factdesk: compare articles, link claims, annotate, export a verification report."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "factdesk"
     COMMANDS = App.COMMANDS | {FactdeskCommands}
 
@@ -156,12 +156,13 @@ class FactdeskApp(App[int]):
                     screen.import_finished(ImportFinished(text))
 
     # -- navigation ----------------------------------------------------------------------------
-    def open_compare(self, article_ids: list[str], claim_id: str | None = None) -> None:
+    def open_compare(self, article_ids: list[str], claim_id: str | None = None, partner: str | None = None) -> None:
+        """Show ``article_ids`` side by side (``claim_id`` selected, ``partner`` shown in another pane)."""
         from factdesk.tui.screens.compare import CompareScreen
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()
-        self.push_screen(CompareScreen(article_ids, claim_id))
+        self.push_screen(CompareScreen(article_ids, claim_id, partner))
 
     def action_library(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):

@@ -6,6 +6,9 @@ connection) and hand the results to widgets.
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,11 +51,15 @@ def library_rows(ws: Workspace) -> list[LibraryRow]:
         if b != a:
             open_contra[b] = open_contra.get(b, 0) + 1
     events: dict[str, list[str]] = {}
-    for article_id, label in ws.query(
-        "SELECT DISTINCT m.article_id, e.label FROM event_members m JOIN events e ON e.id = m.event_id"
+    for article_id, label, places in ws.query(
+        "SELECT DISTINCT m.article_id, e.label, e.places FROM event_members m JOIN events e ON e.id = m.event_id"
         " ORDER BY e.date_start IS NULL, e.date_start, e.label"
     ):
-        events.setdefault(article_id, []).append(label)
+        try:
+            place_list = [str(p) for p in json.loads(places or "[]")]
+        except ValueError:
+            place_list = []
+        events.setdefault(article_id, []).append(event_label(str(label or ""), place_list))
     rows = []
     for art in ws.list_articles():
         rows.append(
@@ -69,6 +76,140 @@ def library_rows(ws: Workspace) -> list[LibraryRow]:
             )
         )
     return rows
+
+
+@dataclass(slots=True)
+class EventRow:
+    """One event of the library's events panel."""
+
+    id: str
+    label: str
+    """Display label (places de-duplicated, dates left to :attr:`dates`)."""
+    dates: str
+    articles: list[str]
+    """Member articles, most event claims first."""
+    claims: int = 0
+    contradictions: int = 0
+    """Unreviewed contradiction suggestions inside the event."""
+    places: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+
+
+_DATEISH = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?(\s*(/|→|–|-|to)\s*\d{4}(-\d{2}(-\d{2})?)?)?")
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive key: ``"Irak"`` and ``"irak"`` (and ``"Ìrak"``) compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def dedupe_places(places: list[str]) -> list[str]:
+    """``["iraq", "Iraq", "Iran", "us"]`` → ``["Iraq", "Iran", "US"]``: one spelling per place, in
+    first-seen order, preferring a capitalised spelling; lower-case-only names are capitalised
+    (short ones, like ``us``, are upper-cased)."""
+    chosen: dict[str, str] = {}
+    for raw in places:
+        place = " ".join(str(raw).replace("_", " ").split())
+        key = _fold(place)
+        if not key or key.startswith("pro-"):
+            continue  # "pro-Iran" names an allegiance, not a place
+        if key not in chosen or (chosen[key].islower() and not place.islower()):
+            chosen[key] = place
+    out = []
+    for place in chosen.values():
+        if place.islower():
+            place = place.upper() if len(place) <= 3 else place[:1].upper() + place[1:]
+        out.append(place)
+    return out
+
+
+def date_range(start: str | None, end: str | None) -> str:
+    """``2024-01-28 → 02-03`` (the end's year left out when it is the start's year)."""
+    if start and end and end != start:
+        if len(start) == len(end) == 10 and start[:4] == end[:4]:
+            return f"{start} → {end[5:]}"
+        return f"{start} → {end}"
+    return start or end or ""
+
+
+def event_label(label: str, places: list[str]) -> str:
+    """A readable label: date parts dropped (shown apart), the place list de-duplicated.
+
+    ``"strike · iraq, Iraq, Iran · 2021-06-21"`` → ``"Strike · Iraq, Iran"``; a free-text label such
+    as ``"US strikes in Iraq and Syria"`` is kept as it is.
+    """
+    known = {_fold(p) for p in places}
+    parts = []
+    for part in (p.strip() for p in label.split(" · ")):
+        if not part or _DATEISH.fullmatch(part):
+            continue
+        items = [x.strip() for x in part.split(",")]
+        if len(items) > 1 or (known and _fold(part) in known):
+            if all(_fold(x) in known for x in items if x):
+                part = ", ".join(dedupe_places(places)[:3])
+            else:
+                part = ", ".join(dedupe_places(items))
+        parts.append(part)
+    text = " · ".join(parts) or label.strip()
+    return text[:1].upper() + text[1:]
+
+
+def event_rows(ws: Workspace) -> list[EventRow]:
+    """Every event with its articles (most involved first), claim count and open contradictions."""
+    open_contra = {
+        r[0]: r[1]
+        for r in ws.query(
+            "SELECT s.event_id, count(*) FROM suggestions s LEFT JOIN decisions d ON d.suggestion_id = s.id"
+            " WHERE s.kind = 'contradiction' AND d.status IS NULL AND s.event_id IS NOT NULL GROUP BY s.event_id"
+        )
+    }
+    weight: dict[tuple[str, str], int] = {
+        (r[0], r[1]): r[2]
+        for r in ws.query(
+            "SELECT event_id, article_id, count(claim_id) FROM event_members"
+            " WHERE article_id IS NOT NULL GROUP BY event_id, article_id"
+        )
+    }
+    rows = []
+    for ev in ws.events():
+        places = [str(p) for p in ev.get("places") or []]
+        articles = list(ev.get("articles") or [])
+        articles.sort(key=lambda a: -weight.get((ev["id"], a), 0))
+        rows.append(
+            EventRow(
+                id=ev["id"],
+                label=event_label(str(ev.get("label") or ""), places),
+                dates=date_range(ev.get("date_start"), ev.get("date_end")),
+                articles=articles,
+                claims=int(ev.get("claims") or 0),
+                contradictions=open_contra.get(ev["id"], 0),
+                places=dedupe_places(places),
+                actors=[str(a) for a in ev.get("actors") or []],
+            )
+        )
+    return rows
+
+
+def event_start_claim(ws: Workspace, event_id: str, article_ids: list[str]) -> str | None:
+    """Where to start reading an event: its best open contradiction, else its first claim."""
+    if not article_ids:
+        return None
+    marks = ",".join("?" * len(article_ids))
+    rows = ws.query(
+        "SELECT s.left_claim FROM suggestions s LEFT JOIN decisions d ON d.suggestion_id = s.id"
+        f" WHERE s.event_id = ? AND s.kind = 'contradiction' AND d.status IS NULL AND s.left_article IN ({marks})"
+        f" AND s.right_article IN ({marks}) ORDER BY s.score DESC LIMIT 1",
+        (event_id, *article_ids, *article_ids),
+    )
+    if rows:
+        return rows[0][0]
+    rows = ws.query(
+        "SELECT m.claim_id FROM event_members m JOIN claims c ON c.id = m.claim_id"
+        " WHERE m.event_id = ? AND c.article_id = ? ORDER BY c.start LIMIT 1",
+        (event_id, article_ids[0]),
+    )
+    return rows[0][0] if rows else None
 
 
 def most_linked(ws: Workspace, article_id: str) -> str | None:

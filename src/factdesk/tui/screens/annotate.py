@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from factdesk.core.models import VERDICTS
-from factdesk.tui.widgets.inspector import short
+from factdesk.tui.widgets.inspector import quoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +40,13 @@ class AnnotateModal(ModalScreen[Annotation | None]):
     AUTO_FOCUS = "#note"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", tooltip="Save the note, tags and verdict.", id="annotate-save", priority=True),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the note, tags and verdict.", id="annotate-save"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving.", id="annotate-cancel"),
+        Binding("tab", "field(1)", "Next field", show=False, tooltip="Move to the next field.", id="annotate-next-field", priority=True),
+        Binding("shift+tab", "field(-1)", "Previous field", show=False, tooltip="Move to the previous field.", id="annotate-prev-field", priority=True),
     ]
+    """``tab`` moves focus at once (a priority binding), so text typed right after it in a fast burst
+    lands in the next field; ``ctrl+s`` is an ordinary binding, handled after the keys before it."""
 
     def __init__(self, claim_text: str, note: str = "", tags: list[str] | None = None, verdict: str | None = None) -> None:
         super().__init__()
@@ -55,7 +59,7 @@ class AnnotateModal(ModalScreen[Annotation | None]):
         with Vertical(classes="modal-body", id="annotate-body") as body:
             body.border_title = "Annotate claim"
             body.border_subtitle = "ctrl+s save · esc cancel · tab next field"
-            yield Static(Content("“" + short(self.claim_text, 400) + "”"), classes="modal-claim")
+            yield Static(Content(quoted(self.claim_text, 400)), classes="modal-claim")
             yield Label("Note")
             yield TextArea(self.note, id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             with Horizontal(id="annotate-row"):
@@ -68,6 +72,17 @@ class AnnotateModal(ModalScreen[Annotation | None]):
                         yield RadioButton("(none)", value=self.verdict is None, id="verdict-none")
                         for name in VERDICTS:
                             yield RadioButton(name, value=self.verdict == name, id=f"verdict-{name}")
+
+    def action_field(self, step: int) -> None:
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    def on_mount(self) -> None:
+        # Focus the note now (not after the next refresh): keys typed right after the key that
+        # opened the modal are already on their way and must land in the note.
+        self.set_focus(self.query_one("#note", TextArea))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()

@@ -8,6 +8,8 @@ panes and the inspector re-read what changed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from time import monotonic
 from typing import Any
 
 from textual import on
@@ -15,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from factdesk.core.errors import FactdeskError
@@ -34,15 +37,34 @@ NARROW = 90
 """Below this width the panes stack vertically."""
 FOLD_INSPECTOR = 120
 """Below this width the inspector starts folded away (``i`` shows it)."""
+KEY_REPEAT = 0.12
+"""Moves closer together than this (seconds) count as a held key."""
+SETTLE = 0.06
+"""While a key is held, the inspector and the other panes follow this long after the last move."""
+
+
+MOVE_BINDINGS = [
+    Binding("j,down", "move(1)", "Next", key_display="j/↓", tooltip="Move to the next claim in this article.", id="claim-next"),
+    Binding("k,up", "move(-1)", "Prev", key_display="k/↑", tooltip="Move to the previous claim in this article.", id="claim-prev"),
+    Binding("home", "move_to(0)", "First claim", show=False, tooltip="Move to the first claim.", id="claim-first"),
+    Binding("end", "move_to(-1)", "Last claim", show=False, tooltip="Move to the last claim.", id="claim-last"),
+]
+"""Moving between the claims of the focused pane."""
 
 
 class CompareScreen(Screen[None]):
     """Two to four articles side by side, claims highlighted, with the claim inspector."""
 
+    # Every key here is a priority binding: it is handled as it arrives, in the order typed, even
+    # in a fast burst (a paste, tmux send-keys). The keys that open a dialog wait until the dialog
+    # is mounted and focused, so the keys typed after them ("v 3", "l s", a note) go to the dialog
+    # instead of being read as compare-view commands. The view has no text field to type into.
     BINDINGS = [
+        *MOVE_BINDINGS,
         Binding("tab", "pane(1)", "Pane", tooltip="Focus the next article pane.", id="pane-next"),
         Binding("shift+tab", "pane(-1)", "Prev pane", show=False, tooltip="Focus the previous article pane.", id="pane-prev"),
         Binding("x", "next_contradiction", "Contradiction", tooltip="Next claim with a contradiction (suggested or linked).", id="jump-contradiction"),
+        Binding("X", "next_contradiction(-1)", "Prev contradiction", show=False, tooltip="Previous claim with a contradiction.", id="jump-contradiction-prev"),
         Binding("n", "next_suggestion", "Suggested", tooltip="Next claim with an unreviewed suggestion.", id="jump-suggestion"),
         Binding("],J", "suggestion(1)", "Next suggestion", show=False, tooltip="Select the next suggestion in the inspector.", id="suggestion-next"),
         Binding("[,K", "suggestion(-1)", "Prev suggestion", show=False, tooltip="Select the previous suggestion in the inspector.", id="suggestion-prev"),
@@ -60,12 +82,15 @@ class CompareScreen(Screen[None]):
         Binding("w", "cycle_panes", "Panes", show=False, tooltip="Show more or fewer panes side by side.", id="view-panes"),
         Binding("escape,b", "back", "Library", tooltip="Back to the library.", id="back"),
     ]
+    BINDINGS = [replace(b, priority=True) for b in BINDINGS]
 
-    def __init__(self, article_ids: list[str], claim_id: str | None = None) -> None:
+    def __init__(self, article_ids: list[str], claim_id: str | None = None, partner: str | None = None) -> None:
         super().__init__()
         self.article_ids = list(dict.fromkeys(article_ids))[:MAX_PANES]
         """The articles shown, one per pane (the first ``shown`` are visible)."""
         self.initial_claim = claim_id
+        self.initial_partner = partner
+        """A claim to show in another pane once the first claim is selected (a jump from a link)."""
         self.active = 0
         """Index of the focused pane."""
         self.other = 1 if len(self.article_ids) > 1 else 0
@@ -78,6 +103,15 @@ class CompareScreen(Screen[None]):
         self.info: ClaimInfo | None = None
         self.selected_suggestion = 0
         self.articles: dict[str, Article] = {}
+        self._pending = False
+        """An inspector update is waiting (the claim moved and the key may still be held)."""
+        self._pending_claim: Claim | None = None
+        self._pending_sync = False
+        self._pending_generation = 0
+        self._info_timer: Timer | None = None
+        self._last_move = 0.0
+        self._prefer_kind: str | None = None
+        """Select the first unreviewed suggestion of this kind when the inspector next shows a claim."""
 
     @property
     def ws(self):
@@ -119,12 +153,28 @@ class CompareScreen(Screen[None]):
                     self.active = i
                     pane.view.focus()
                     pane.view.select_claim(self.initial_claim)
+                    if self.initial_partner:
+                        self.call_after_refresh(self._show_partner, self.initial_partner)
                     return
         view = self.panes[0].view
         if view.claims:
             view.select_index(max(view.current, 0))
         else:
             self._show_info(None)
+
+    def _show_partner(self, claim_id: str) -> None:
+        self._ensure_current()
+        for i, pane in enumerate(self.visible_panes()):
+            if i != self.active and pane.view.claim_index(claim_id) >= 0:
+                pane.view.select_claim(claim_id, user=False)
+                self.other = i
+                if self.info:
+                    for k, s in enumerate(self.info.suggestions):
+                        if s["other"]["claim_id"] == claim_id:
+                            self.selected_suggestion = k
+                            self._render_inspector()
+                            break
+                return
 
     def _load_pane(self, pane: ArticlePane, article_id: str) -> None:
         try:
@@ -209,9 +259,26 @@ class CompareScreen(Screen[None]):
         if event.user and index != self.active:
             self._activate(index)
         if index == self.active:
-            self._show_info(event.claim)
-            if event.user:
-                self._sync_partners()
+            expected = self._pending_claim if self._pending else (self.info.claim if self.info else None)
+            if event.claim is not None and expected is not None and expected.id == event.claim.id:
+                return  # already shown (or on its way) through action_move
+            self._schedule_info(event.claim, sync=event.user)
+
+    def action_move(self, step: int) -> None:
+        view = self.active_view
+        if view is not None and view.claims:
+            self._move(view, max(0, min(view.current + step, len(view.claims) - 1)))
+
+    def action_move_to(self, where: int) -> None:
+        view = self.active_view
+        if view is not None and view.claims:
+            self._move(view, 0 if where == 0 else len(view.claims) - 1)
+
+    def _move(self, view: ArticleView, index: int) -> None:
+        """Move the focused pane to claim ``index`` and update the rest in the same frame."""
+        view.select_index(index)
+        self._update_title(self.panes[self.active])
+        self._schedule_info(view.current_claim, sync=True)
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
@@ -219,7 +286,62 @@ class CompareScreen(Screen[None]):
             index = self._pane_index(widget)
             if index >= 0 and index != self.active:
                 self._activate(index)
-                self._show_info(widget.current_claim)
+                self._schedule_info(widget.current_claim, sync=False)
+
+    # -- deferred inspector update -------------------------------------------------------------
+    def _schedule_info(self, claim: Claim | None, sync: bool) -> None:
+        """Show ``claim`` in the inspector (and move the other panes) once the key repeat settles.
+
+        A single move updates everything in the same frame (the inspector is a Line-API widget: no
+        relayout). While a key is held only the article view follows, and the inspector and the
+        other panes catch up :data:`SETTLE` seconds after the last move.
+        """
+        self._pending = True
+        self._pending_claim = claim
+        self._pending_sync = self._pending_sync or sync
+        self._pending_generation += 1
+        generation = self._pending_generation
+        now = monotonic()
+        held = now - self._last_move < KEY_REPEAT
+        self._last_move = now
+        if self._info_timer is not None:
+            self._info_timer.stop()
+            self._info_timer = None
+        if held:
+            self._info_timer = self.set_timer(SETTLE, lambda: self._flush_info(generation))
+        else:
+            self._flush_info(generation)
+
+    def _flush_info(self, generation: int | None = None) -> None:
+        """Apply the waiting inspector update (``generation`` guards against superseded callbacks)."""
+        if not self._pending or (generation is not None and generation != self._pending_generation):
+            return
+        self._pending = False
+        if self._info_timer is not None:
+            self._info_timer.stop()
+            self._info_timer = None
+        claim, sync = self._pending_claim, self._pending_sync
+        self._pending_sync = False
+        same = claim is not None and self.info is not None and self.info.claim.id == claim.id
+        self._show_info(claim, keep_selection=same and self._prefer_kind is None)
+        if sync:
+            self._sync_partners()
+
+    def _ensure_current(self) -> None:
+        """Before an action: the inspector and the other panes reflect the active pane's claim."""
+        view = self.active_view
+        claim = view.current_claim if view is not None else None
+        shown = self.info.claim.id if self.info is not None else None
+        if not self._pending and shown == (claim.id if claim is not None else None):
+            return
+        sync = self._pending_sync if self._pending else True
+        self._pending_claim, self._pending_sync, self._pending = claim, sync, True
+        self._flush_info()
+
+    @property
+    def settled(self) -> bool:
+        """No inspector update is waiting."""
+        return not self._pending
 
     def _activate(self, index: int) -> None:
         if index == self.active:
@@ -252,6 +374,9 @@ class CompareScreen(Screen[None]):
             partner = self._best_partner(pane.view)
             if partner is not None and (pane.view.current_claim is None or pane.view.current_claim.id != partner):
                 pane.view.select_claim(partner, user=False)
+                self._update_title(pane)
+        if self.info and self.info.suggestions and self.selected_suggestion:
+            self._show_suggestion_partner()
 
     # -- inspector -----------------------------------------------------------------------------
     def _show_info(self, claim: Claim | None, keep_selection: bool = False) -> None:
@@ -262,6 +387,12 @@ class CompareScreen(Screen[None]):
             self.notify(str(exc), severity="error", markup=False)
         if not keep_selection:
             self.selected_suggestion = 0
+            prefer, self._prefer_kind = self._prefer_kind, None
+            if prefer and self.info:
+                for i, s in enumerate(self.info.suggestions):
+                    if s["kind"] == prefer and s["status"] == "unreviewed":
+                        self.selected_suggestion = i
+                        break
         count = len(self.info.suggestions) if self.info else 0
         self.selected_suggestion = max(0, min(self.selected_suggestion, count - 1))
         self._render_inspector()
@@ -275,6 +406,7 @@ class CompareScreen(Screen[None]):
         self.query_one(Inspector).show(self.info, self.selected_suggestion, titles, position)
 
     def action_suggestion(self, step: int) -> None:
+        self._ensure_current()
         if not self.info or not self.info.suggestions:
             self.notify("This claim has no suggestions.", markup=False)
             return
@@ -283,16 +415,51 @@ class CompareScreen(Screen[None]):
         self._render_inspector()
         self._show_suggestion_partner()
 
-    def _show_suggestion_partner(self) -> None:
-        """Scroll the pane holding the selected suggestion's other claim to it."""
+    def _show_suggestion_partner(self) -> bool:
+        """Scroll the pane holding the selected suggestion's other claim to it (False: not open)."""
         if not self.info or not self.info.suggestions:
-            return
+            return False
         other = self.info.suggestions[self.selected_suggestion]["other"]["claim_id"]
         for i, pane in enumerate(self.visible_panes()):
             if i != self.active and pane.view.claim_index(other) >= 0:
                 pane.view.select_claim(other, user=False)
+                self._update_title(pane)
+                self.other = i
+                return True
+        return False
+
+    @on(Inspector.TargetClicked)
+    def _inspector_clicked(self, event: Inspector.TargetClicked) -> None:
+        """A click selects a suggestion (again, or a double click, opens it); a link jumps to its claim."""
+        self._ensure_current()
+        kind = event.target[0]
+        if kind == "suggestion" and self.info:
+            index = int(event.target[1])
+            if not 0 <= index < len(self.info.suggestions):
+                return
+            again = index == self.selected_suggestion
+            self.selected_suggestion = index
+            self._render_inspector()
+            other = self.info.suggestions[index]["other"]
+            if not self._show_suggestion_partner() and (again or event.chain >= 2):
+                self.jump_to(other["claim_id"], other["article"])
+        elif kind == "link":
+            self.jump_to(event.target[1], event.target[2])
+
+    def jump_to(self, claim_id: str, article_id: str) -> None:
+        """Show ``claim_id`` in the pane holding its article, or open that article beside this one."""
+        for i, pane in enumerate(self.visible_panes()):
+            if i != self.active and pane.view.claim_index(claim_id) >= 0:
+                pane.view.select_claim(claim_id, user=False)
                 self.other = i
                 return
+        view = self.active_view
+        if not article_id or view is None or view.article is None:
+            return
+        current = view.current_claim
+        self.app.open_compare(  # type: ignore[attr-defined]
+            [view.article.id, article_id], current.id if current is not None else claim_id, partner=claim_id
+        )
 
     # -- actions -------------------------------------------------------------------------------
     def _act(self, what: Callable[[], Any], done: str | Callable[[Any], str] | None = None) -> Any:
@@ -309,6 +476,7 @@ class CompareScreen(Screen[None]):
         return result
 
     def _current(self) -> Claim | None:
+        self._ensure_current()
         view = self.active_view
         claim = view.current_claim if view is not None else None
         if claim is None:
@@ -335,7 +503,7 @@ class CompareScreen(Screen[None]):
         a, b = pair
         self._act(lambda: self.ws.link_claims(a.id, b.id, relation), f"Linked as {relation}: “{short(a.text, 40)}” ↔ “{short(b.text, 40)}”")
 
-    def action_link_chooser(self) -> None:
+    async def action_link_chooser(self) -> None:
         pair = self._pair()
         if pair is None:
             return
@@ -345,7 +513,7 @@ class CompareScreen(Screen[None]):
             if relation:
                 self.action_link(relation)
 
-        self.app.push_screen(LinkChooser(pair[0].text, pair[1].text), chosen)
+        await self.app.push_screen(LinkChooser(pair[0].text, pair[1].text), chosen)
 
     def action_unlink(self) -> None:
         pair = self._pair()
@@ -355,6 +523,7 @@ class CompareScreen(Screen[None]):
         self._act(lambda: self.ws.unlink_claims(a.id, b.id), lambda ok: "Link removed" if ok else "These claims were not linked")
 
     def action_review(self, status: str) -> None:
+        self._ensure_current()
         if not self.info or not self.info.suggestions:
             self.notify("This claim has no suggestion to review.", severity="warning", markup=False)
             return
@@ -362,7 +531,7 @@ class CompareScreen(Screen[None]):
         verb = "Accepted" if status == "accepted" else "Rejected"
         self._act(lambda: self.ws.review_suggestion(suggestion["id"], status), f"{verb} {suggestion['kind']} suggestion")
 
-    def action_annotate(self) -> None:
+    async def action_annotate(self) -> None:
         claim = self._current()
         if claim is None:
             return
@@ -379,11 +548,11 @@ class CompareScreen(Screen[None]):
                 return
             self.notify("Annotation saved" if outcome.get("changed") else "Nothing changed", markup=False, timeout=3)
 
-        self.app.push_screen(
+        await self.app.push_screen(
             AnnotateModal(claim.text, note.get("text") or "", list(note.get("tags") or []), verdict), saved
         )
 
-    def action_verdict(self) -> None:
+    async def action_verdict(self) -> None:
         claim = self._current()
         if claim is None:
             return
@@ -395,7 +564,7 @@ class CompareScreen(Screen[None]):
             verdict = None if value == CLEAR else value
             self._act(lambda: self.ws.set_verdict(claim.id, verdict), f"Verdict: {verdict or 'cleared'}")
 
-        self.app.push_screen(VerdictPicker(self.ws.verdict(claim.id)), picked)
+        await self.app.push_screen(VerdictPicker(self.ws.verdict(claim.id)), picked)
 
     def action_copy_claim(self) -> None:
         claim = self._current()
@@ -411,18 +580,12 @@ class CompareScreen(Screen[None]):
         else:
             self.notify("No clipboard available; the citation is shown here instead:\n" + text, severity="warning", markup=False)
 
-    def action_next_contradiction(self) -> None:
+    def action_next_contradiction(self, step: int = 1) -> None:
         view = self.active_view
-        if view is None or not view.next_with_state({"contradicted", "suggested-contradiction"}):
+        self._prefer_kind = "contradiction"
+        if view is None or not view.next_with_state({"contradicted", "suggested-contradiction"}, step):
+            self._prefer_kind = None
             self.notify("No contradiction in this article.", markup=False)
-            return
-        if self.info:
-            for i, s in enumerate(self.info.suggestions):
-                if s["kind"] == "contradiction" and s["status"] == "unreviewed":
-                    self.selected_suggestion = i
-                    self._render_inspector()
-                    self._show_suggestion_partner()
-                    break
 
     def action_next_suggestion(self) -> None:
         view = self.active_view
@@ -435,6 +598,7 @@ class CompareScreen(Screen[None]):
     # -- refresh -------------------------------------------------------------------------------
     def reload(self, keep_selection: bool = True) -> None:
         """Re-read claim states and the inspector (after an action, undo, or another process)."""
+        self._ensure_current()
         for pane in self.panes:
             view = pane.view
             if view.article is None:

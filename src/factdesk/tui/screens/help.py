@@ -16,12 +16,12 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     """The bindings of every screen and widget, grouped as the help shows them."""
     from factdesk.tui.app import FactdeskApp
     from factdesk.tui.screens.annotate import AnnotateModal
-    from factdesk.tui.screens.compare import CompareScreen
+    from factdesk.tui.screens.compare import MOVE_BINDINGS, CompareScreen
     from factdesk.tui.screens.library import LibraryScreen
     from factdesk.tui.screens.pickers import LinkChooser, VerdictPicker
     from factdesk.tui.screens.report import ReportScreen
     from factdesk.tui.widgets.article_list import ArticleList
-    from factdesk.tui.widgets.article_view import ArticleView
+    from factdesk.tui.widgets.event_list import EventList
 
     def of(*owners: type) -> list[Binding]:
         out: list[Binding] = []
@@ -31,9 +31,9 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
 
     return [
         ("Everywhere", of(FactdeskApp)),
-        ("Library", of(LibraryScreen, ArticleList)),
-        ("Compare: claims", of(ArticleView)),
-        ("Compare: actions", of(CompareScreen)),
+        ("Library", of(LibraryScreen, ArticleList) + [b for b in of(EventList) if b.id == "events-open"]),
+        ("Compare: claims", list(MOVE_BINDINGS)),
+        ("Compare: actions", [b for b in of(CompareScreen) if b not in MOVE_BINDINGS]),
         ("Annotate", of(AnnotateModal)),
         ("Verdict picker", of(VerdictPicker)),
         ("Link chooser", of(LinkChooser)),

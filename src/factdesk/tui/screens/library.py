@@ -5,17 +5,17 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
 from factdesk.core.errors import FactdeskError
 from factdesk.core.textsafe import visible_line
-from factdesk.tui.data import LibraryRow, library_rows, most_linked
+from factdesk.tui.data import event_rows, event_start_claim, library_rows, most_linked
 from factdesk.tui.messages import ImportFinished, ImportProgressed, WorkspaceChanged
 from factdesk.tui.widgets.article_list import ArticleList
-from factdesk.tui.widgets.inspector import short
+from factdesk.tui.widgets.event_list import EventList
 
 MAX_OPEN = 4
 
@@ -27,6 +27,7 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS = [
         Binding("f,ctrl+f", "focus_filter", "Filter", tooltip="Filter the articles by title, outlet, language, date or event.", id="library-filter"),
+        Binding("e", "toggle_events", "Events", tooltip="Move between the article list and the events panel.", id="library-events"),
         Binding("escape", "leave_filter", "Clear filter", show=False, tooltip="Clear the filter and go back to the list.", id="library-clear-filter"),
     ]
 
@@ -39,8 +40,7 @@ class LibraryScreen(Screen[None]):
                 with Horizontal(id="import-row"):
                     yield Static("", id="import-label")
                     yield ProgressBar(id="import-progress", show_eta=False)
-            with VerticalScroll(id="events-panel", can_focus=False):
-                yield Static(id="events")
+            yield EventList(id="events")
         yield Static(id="library-status")
         yield Footer()
 
@@ -59,41 +59,27 @@ class LibraryScreen(Screen[None]):
         """Re-read articles, counts and events (new imports by another process show up here)."""
         try:
             rows = library_rows(self.ws)
-            events = self.ws.events()
+            events = event_rows(self.ws)
             counts = self.ws.counts()
         except FactdeskError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         self.app.article_titles = {r.id: r.title for r in rows}  # type: ignore[attr-defined]
         self.query_one(ArticleList).set_rows(rows)
-        self._show_events(events, rows)
+        self.query_one(EventList).set_events(events, {r.id: r.title for r in rows})
         unreviewed = self.ws.scalar(
             "SELECT count(*) FROM suggestions s LEFT JOIN decisions d ON d.suggestion_id = s.id WHERE d.status IS NULL"
         )
-        status = (
-            f" {counts['articles']} articles · {counts['claims']} claims · {unreviewed} unreviewed suggestions"
-            f" · {counts['links']} links · {counts['notes']} notes · {counts['verdicts']} verdicts"
-        )
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}" + ("" if count == 1 else "s")
+
+        status = " " + " · ".join([
+            n(counts["articles"], "article"), n(counts["claims"], "claim"), f"{unreviewed} to review",
+            n(counts["links"], "link"), n(counts["notes"], "note"), n(counts["verdicts"], "verdict"),
+        ])
         if self.ws.readonly:
             status += "  ·  READ-ONLY"
         self.query_one("#library-status", Static).update(Content(status))
-
-    def _show_events(self, events: list[dict], rows: list[LibraryRow]) -> None:
-        titles = {r.id: r.title for r in rows}
-        parts: list = [("EVENTS\n", "bold $accent")]
-        if not events:
-            parts.append(("No events yet (they appear once claims are matched).\n", "$text-muted"))
-        for ev in events:
-            dates = " → ".join(d for d in (ev.get("date_start"), ev.get("date_end")) if d)
-            dates = dates if ev.get("date_end") != ev.get("date_start") else (ev.get("date_start") or "")
-            parts.append(("\n" + short(ev["label"], 80) + "\n", "bold"))
-            meta = [x for x in (dates, ", ".join(ev.get("places") or [])) if x]
-            if meta:
-                parts.append(("  " + short(" · ".join(meta), 80) + "\n", "$text-muted"))
-            parts.append((f"  {len(ev['articles'])} articles · {ev['claims']} claims\n", "$text-muted"))
-            for aid in ev["articles"][:6]:
-                parts.append(("  • " + short(titles.get(aid, aid), 60) + "\n", ""))
-        self.query_one("#events", Static).update(Content.assemble(*parts))
 
     # -- filter --------------------------------------------------------------------------------
     @on(Input.Changed, "#filter")
@@ -106,6 +92,15 @@ class LibraryScreen(Screen[None]):
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
+
+    def action_toggle_events(self) -> None:
+        events = self.query_one(EventList)
+        if not events.display:
+            self.notify("The events panel needs a wider terminal (110 columns or more).", markup=False, timeout=3)
+        elif events.has_focus:
+            self.query_one(ArticleList).focus()
+        else:
+            events.focus()
 
     def action_leave_filter(self) -> None:
         filt = self.query_one("#filter", Input)
@@ -123,6 +118,23 @@ class LibraryScreen(Screen[None]):
         if not event.marked:
             ids = ids + self._partner_for(ids[0])
         self.app.open_compare(ids)  # type: ignore[attr-defined]
+
+    @on(EventList.OpenRequested)
+    def _open_event(self, event: EventList.OpenRequested) -> None:
+        ids = list(event.event.articles)
+        if not ids:
+            self.notify("This event has no articles.", severity="warning", markup=False)
+            return
+        if len(ids) > MAX_OPEN:
+            self.notify(f"Showing {MAX_OPEN} of the event's {len(ids)} articles (those with most of its claims).", markup=False)
+            ids = ids[:MAX_OPEN]
+        elif len(ids) == 1:
+            ids = ids + self._partner_for(ids[0])
+        try:
+            start = event_start_claim(self.ws, event.event.id, ids)
+        except FactdeskError:
+            start = None
+        self.app.open_compare(ids, start)  # type: ignore[attr-defined]
 
     def _partner_for(self, article_id: str) -> list[str]:
         """The article most linked to ``article_id``; else the next one in the list."""

@@ -1,4 +1,8 @@
-"""Small choosers: the verdict picker (digits 1–7), the link relation chooser, and a yes/no confirm."""
+"""Small choosers: the verdict picker (digits 1–7), the link relation chooser, and a yes/no confirm.
+
+Their one-key answers are priority bindings that wait for the chooser to close: in a fast burst
+("v 3 j", "l s j") the keys after the answer reach the screen underneath, not the closing chooser.
+"""
 
 from __future__ import annotations
 
@@ -23,10 +27,10 @@ class VerdictPicker(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing the verdict.", id="verdict-cancel"),
         *(
-            Binding(str(i), f"pick({i})", name, show=False, tooltip=f"Set the verdict to {name}.", id=f"verdict-{i}")
+            Binding(str(i), f"pick({i})", name, show=False, tooltip=f"Set the verdict to {name}.", id=f"verdict-{i}", priority=True)
             for i, name in enumerate(VERDICTS, start=1)
         ),
-        Binding("0", "pick(0)", "Clear", show=False, tooltip="Remove the verdict.", id="verdict-clear"),
+        Binding("0", "pick(0)", "Clear", show=False, tooltip="Remove the verdict.", id="verdict-clear", priority=True),
     ]
 
     def __init__(self, current: str | None = None) -> None:
@@ -49,8 +53,8 @@ class VerdictPicker(ModalScreen[str | None]):
         if self.current in VERDICTS:
             options.highlighted = VERDICTS.index(self.current)
 
-    def action_pick(self, number: int) -> None:
-        self.dismiss(CLEAR if number == 0 else VERDICTS[number - 1])
+    async def action_pick(self, number: int) -> None:
+        await self.dismiss(CLEAR if number == 0 else VERDICTS[number - 1])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -64,9 +68,9 @@ class LinkChooser(ModalScreen[str | None]):
     """Choose how two claims relate: s same, p supports, c contradicts."""
 
     BINDINGS = [
-        Binding("s,=", "pick('same')", "Same", tooltip="Both claims state the same thing.", id="chooser-same"),
-        Binding("p,+", "pick('supports')", "Supports", tooltip="This claim supports the other.", id="chooser-supports"),
-        Binding("c,!", "pick('contradicts')", "Contradicts", tooltip="The claims contradict each other.", id="chooser-contradicts"),
+        Binding("s,=", "pick('same')", "Same", tooltip="Both claims state the same thing.", id="chooser-same", priority=True),
+        Binding("p,+", "pick('supports')", "Supports", tooltip="This claim supports the other.", id="chooser-supports", priority=True),
+        Binding("c,!", "pick('contradicts')", "Contradicts", tooltip="The claims contradict each other.", id="chooser-contradicts", priority=True),
         Binding("escape", "cancel", "Cancel", tooltip="Close without linking.", id="chooser-cancel"),
     ]
 
@@ -89,8 +93,8 @@ class LinkChooser(ModalScreen[str | None]):
                 id="link-keys",
             )
 
-    def action_pick(self, relation: str) -> None:
-        self.dismiss(relation)
+    async def action_pick(self, relation: str) -> None:
+        await self.dismiss(relation)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -100,8 +104,8 @@ class ConfirmModal(ModalScreen[bool]):
     """A yes/no question (y / enter = yes, n / escape = no)."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", tooltip="Confirm.", id="confirm-yes"),
-        Binding("n,escape", "answer(False)", "No", tooltip="Cancel.", id="confirm-no"),
+        Binding("y,enter", "answer(True)", "Yes", tooltip="Confirm.", id="confirm-yes", priority=True),
+        Binding("n,escape", "answer(False)", "No", tooltip="Cancel.", id="confirm-no", priority=True),
     ]
 
     def __init__(self, question: str) -> None:
@@ -114,5 +118,5 @@ class ConfirmModal(ModalScreen[bool]):
             body.border_subtitle = "y yes · n no"
             yield Static(Content(self.question))
 
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+    async def action_answer(self, yes: bool) -> None:
+        await self.dismiss(yes)

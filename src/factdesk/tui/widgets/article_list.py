@@ -19,6 +19,7 @@ from textual.widget import Widget
 
 from factdesk.core.textsafe import visible_line
 from factdesk.tui.data import LibraryRow
+from factdesk.tui.styles import component_style
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,7 @@ class ArticleList(Widget, can_focus=True):
         base = self.rich_style
         cols = self.columns(width)
         if y == 0:
-            style = base + self.get_component_rich_style("article-list--header", partial=True)
+            style = base + component_style(self, "article-list--header")
             text = " ".join(_fit(c.title, c.width, c.align) for c in cols)
             return Strip([Segment(set_cell_size(text, width), style)], width)
         index = self.top + y - 1
@@ -229,12 +230,16 @@ class ArticleList(Widget, can_focus=True):
         row = self.visible_rows[index]
         style = base
         if row.id in self.marked:
-            style = style + self.get_component_rich_style("article-list--marked", partial=True)
+            style = style + component_style(self, "article-list--marked")
         if index == self.cursor:
+            # the cursor row keeps one contrasting colour (muted text would vanish on the cursor)
             name = "article-list--cursor" if self.has_focus else "article-list--cursor-unfocused"
-            style = style + self.get_component_rich_style(name, partial=True)
-        dim = style + self.get_component_rich_style("article-list--dim", partial=True)
-        hot = style + self.get_component_rich_style("article-list--contradictions", partial=True)
+            style = style + component_style(self, name)
+            dim = style
+            hot = style + Style(bold=True)
+        else:
+            dim = style + component_style(self, "article-list--dim")
+            hot = style + component_style(self, "article-list--contradictions")
         segments: list[Segment] = []
         for c in cols:
             if c.key == "mark":

@@ -18,18 +18,24 @@ class ArticlePane(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.view = ArticleView(classes="article-view")
+        self._title_key: tuple[str, str] | None = None
 
     def compose(self):
         yield Static(classes="pane-title")
         yield self.view
 
     def set_title(self, article: Article, position: str) -> None:
+        """Show the article's title bar (a no-op when nothing changed: no repaint)."""
+        key = (article.id, position)
+        if key == self._title_key:
+            return
+        self._title_key = key
         meta = " · ".join(
             x for x in (article.source or "", (article.published or "")[:10], basename(article.path)) if x
         )
         self.query_one(".pane-title", Static).update(
             Content.assemble(
-                ((article.language or "??").upper() + " ", "bold $accent"),
+                ((article.language or "??").upper() + " ", "bold $text-accent"),
                 (position + "  ", "$text-muted"),
                 (visible_line(article.title or basename(article.path)), "bold"),
                 ("  " + visible_line(meta), "$text-muted"),

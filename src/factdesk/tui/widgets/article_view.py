@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from factdesk.core.models import SPAN_TYPES, Article, Claim
 from factdesk.core.textsafe import visible_keep_newlines
+from factdesk.tui.styles import component_style
 from factdesk.tui.wrap import wrap_offsets
 
 GUTTER = 4
@@ -41,6 +42,9 @@ VERDICT_MARKS = {
 }
 """One-letter verdict badges shown in the gutter (and the legend)."""
 
+SCROLL_MARGIN = 3
+"""Lines kept between the current claim and the top or bottom edge before the view scrolls."""
+
 STATE_MARKS = (
     ("contradicted", "!"),
     ("linked", "="),
@@ -50,8 +54,12 @@ STATE_MARKS = (
 """Link-state gutter marks, most important first."""
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """One article, wrapped, with typed claim spans, claim states and a current claim."""
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """One article, wrapped, with typed claim spans, claim states and a current claim.
+
+    The keys that move between claims belong to the compare screen, which moves the view and
+    updates its inspector in the same frame; a click on a claim selects it here.
+    """
 
     COMPONENT_CLASSES = {
         "article-view--claim",
@@ -75,6 +83,12 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--mark-note",
     }
 
+    BINDINGS = [
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="Scroll the article up a page.", id="article-page-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="Scroll the article down a page.", id="article-page-down"),
+    ]
+    """Only paging: the arrows, j/k, home and end move between claims (compare screen bindings)."""
+
     DEFAULT_CSS = """
     ArticleView {
         scrollbar-gutter: stable;
@@ -82,13 +96,6 @@ class ArticleView(ScrollView, can_focus=True):
         overflow-y: scroll;
     }
     """
-
-    BINDINGS = [
-        Binding("j,down", "next_claim", "Next", key_display="j/↓", tooltip="Move to the next claim in this article.", id="claim-next"),
-        Binding("k,up", "prev_claim", "Prev", key_display="k/↑", tooltip="Move to the previous claim in this article.", id="claim-prev"),
-        Binding("home", "first_claim", "First claim", show=False, tooltip="Move to the first claim.", id="claim-first"),
-        Binding("end", "last_claim", "Last claim", show=False, tooltip="Move to the last claim.", id="claim-last"),
-    ]
 
     @dataclass
     class ClaimHighlighted(Message):
@@ -206,11 +213,20 @@ class ArticleView(ScrollView, can_focus=True):
         last = self.line_of_offset(max(claim.end - 1, claim.start))
         return first, last
 
-    def scroll_to_current(self) -> None:
+    def scroll_to_current(self, *, center: bool = True) -> None:
+        """Bring the current claim into view: centred, or (``center=False``) only when it is
+        not already comfortably visible, so moving between nearby claims repaints two lines
+        instead of the whole view."""
         claim = self.current_claim
         if claim is None or not self._starts:
             return
         first, last = self.claim_lines(claim)
+        if not center:
+            top = round(self.scroll_offset.y)
+            height = self.scrollable_content_region.height
+            margin = max(0, min(SCROLL_MARGIN, (height - (last - first + 1)) // 2))
+            if first >= top + margin and last < top + height - margin:
+                return
         self.scroll_to_region(
             Region(0, first, 1, last - first + 1), center=True, animate=False, immediate=True, x_axis=False
         )
@@ -230,7 +246,7 @@ class ArticleView(ScrollView, can_focus=True):
         if new is not None and self._starts:
             first, last = self.claim_lines(new)
             self.refresh_lines(first, last - first + 1)
-        self.scroll_to_current()
+        self.scroll_to_current(center=False)
         self.post_message(self.ClaimHighlighted(self, new, user))
 
     def select_claim(self, claim_id: str, *, user: bool = True) -> bool:
@@ -307,14 +323,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            component = f"article-view--{name}"
-            style = self.get_component_rich_style(component, partial=True)
-            if style.bgcolor is not None:
-                # A partial style keeps a translucent background (``$primary 14%``) unblended, which a
-                # terminal shows at full strength; take the colour blended over this widget instead.
-                blended = self.get_component_rich_style(component, partial=False).bgcolor
-                style = style + Style(bgcolor=blended)
-            self._styles[name] = style
+            # Translucent backgrounds (``$primary 14%``) and ``auto`` colours blended over this widget,
+            # as the terminal has to show them.
+            style = self._styles[name] = component_style(self, f"article-view--{name}")
         return style
 
     def render_line(self, y: int) -> Strip:

@@ -1,0 +1,330 @@
+"""Pilot tests for the finer points: key bursts, the events panel, inspector clicks, the report screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select
+
+from factdesk.config import Settings
+from factdesk.core.models import Event
+from factdesk.core.store import open_workspace
+from factdesk.tui.app import FactdeskApp
+from factdesk.tui.data import dedupe_places, event_label
+from factdesk.tui.screens.compare import CompareScreen
+from factdesk.tui.screens.library import LibraryScreen
+from factdesk.tui.screens.pickers import ConfirmModal
+from factdesk.tui.screens.report import ReportScreen
+from factdesk.tui.widgets.article_list import ArticleList
+from factdesk.tui.widgets.event_list import EventList
+from factdesk.tui.widgets.inspector import Inspector, when
+from factdesk.tui.widgets.text_preview import TextPreview
+from workspace_factory import DE_ID, EN_ID, FR_ID, reopen
+
+SIZE = (140, 36)
+
+
+def make_app(root: Path) -> FactdeskApp:
+    return FactdeskApp(root, Settings())
+
+
+def current_ids(app: FactdeskApp) -> list[str | None]:
+    return [p.view.current_claim.id if p.view.current_claim else None for p in app.screen.panes]  # type: ignore[attr-defined]
+
+
+async def open_en_fr(pilot) -> None:
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def settle(pilot) -> None:
+    for _ in range(40):
+        await pilot.pause()
+        if getattr(pilot.app.screen, "settled", True):
+            return
+
+
+# -- key bursts ------------------------------------------------------------------------------------
+
+CHARACTERS = {"tab": "\t", "ctrl+s": "\x13", "space": " ", "enter": "\r", "escape": "\x1b"}
+
+
+def burst(app: FactdeskApp, *keys: str) -> None:
+    """Queue key events all at once, as a terminal delivers a paste or ``tmux send-keys``."""
+    from textual import events
+
+    for key in keys:
+        name = "space" if key == " " else key
+        app._driver.send_message(events.Key(name, CHARACTERS.get(name, key if len(key) == 1 else None)))
+
+
+async def until(pilot, condition, timeout: float = 5.0) -> None:
+    """Pause until ``condition()`` holds (dialogs open and close over several frames)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.02)
+
+
+async def test_true_burst_reaches_the_dialogs(ws_root):
+    """All keys queued before the first is handled: dialogs still get the keys typed after them."""
+    app = make_app(ws_root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_en_fr(pilot)
+        burst(app, "e", *"note text", "tab", *"tag", "ctrl+s")
+        await until(pilot, lambda: app.ws.note("cen100") is not None and isinstance(app.screen, CompareScreen))
+        burst(app, "j", "v", "3", "l", "s")
+        await until(pilot, lambda: bool(app.ws.links()) and isinstance(app.screen, CompareScreen))
+    ws = reopen(ws_root)
+    try:
+        note = ws.note("cen100")
+        assert (note["text"], note["tags"]) == ("note text", ["tag"])
+        assert ws.verdict("cen101") == "mostly-accurate"
+        assert {frozenset((lk["a_claim"], lk["b_claim"])): lk["relation"] for lk in ws.links()} == {
+            frozenset(("cen101", "cfr101")): "same"
+        }
+        assert ws.suggestions(status="accepted") == []  # no letter of the note was read as "a"ccept
+    finally:
+        ws.close()
+
+
+async def test_annotate_burst_tab_leaves_the_note(ws_root):
+    """Keys typed faster than the screen updates: tab still moves from the note to the tags."""
+    app = make_app(ws_root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_en_fr(pilot)
+        await pilot.press("e", *"note", "tab", *"tag", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+    ws = reopen(ws_root)
+    try:
+        assert ws.note("cen100") == {**ws.note("cen100"), "text": "note", "tags": ["tag"]}
+    finally:
+        ws.close()
+
+
+async def test_moves_in_a_burst_then_act_on_the_right_claims(ws_root):
+    """A held key defers the inspector; an action right after it still uses the current claims."""
+    app = make_app(ws_root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_en_fr(pilot)
+        await pilot.press("j", "j", "j", "=")
+        await pilot.pause()
+        assert current_ids(app) == ["cen103", "cfr103"]
+        assert app.screen.info.claim.id == "cen103"
+    ws = reopen(ws_root)
+    try:
+        assert [(lk["a_claim"], lk["b_claim"]) for lk in ws.links()] in ([("cen103", "cfr103")], [("cfr103", "cen103")])
+    finally:
+        ws.close()
+
+
+async def test_held_key_updates_the_inspector_once_settled(ws_root):
+    app = make_app(ws_root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_en_fr(pilot)
+        screen = app.screen
+        await pilot.press("j", "j", "j", "j")
+        await settle(pilot)
+        assert screen.settled
+        assert screen.info.claim.id == "cen104"
+        assert "Iraq said 16 people" in screen.query_one(Inspector).text
+
+
+# -- compare: contradictions, history, inspector clicks -------------------------------------------
+
+
+async def test_previous_contradiction(ws_root):
+    ws = open_workspace(ws_root)
+    ws.link_claims("cen103", "cfr103", "contradicts")
+    ws.close()
+    app = make_app(ws_root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_en_fr(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert current_ids(app)[0] == "cen101"
+        await pilot.press("x")
+        await settle(pilot)
+        assert current_ids(app)[0] == "cen103"
+        await pilot.press("X")
+        await settle(pilot)
+        assert current_ids(app)[0] == "cen101"
+        await pilot.press("X")  # wraps around to the last one
+        await settle(pilot)
+        assert current_ids(app)[0] == "cen103"
+
+
+async def test_history_shows_date_and_time(ws_root):
+    ws = open_workspace(ws_root)
+    ws.set_verdict("cen100", "accurate")
+    with ws.transaction() as conn:
+        conn.execute("UPDATE history SET at = '2024-02-05T09:30:00+00:00'")
+    ws.close()
+    assert when("2024-02-05T09:30:00+00:00") == "2024-02-05 09:30"
+    app = make_app(ws_root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_en_fr(pilot)
+        assert "2024-02-05 09:30" in app.screen.query_one(Inspector).text
+
+
+def _line_of(inspector: Inspector, target: tuple) -> int:
+    for y in range(inspector.size.height):
+        if inspector.target_at(y) == target:
+            return y
+    raise AssertionError(f"{target} not on screen")
+
+
+async def test_click_selects_a_suggestion_and_a_link_jumps(ws_root):
+    app = make_app(ws_root)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_en_fr(pilot)
+        screen = app.screen
+        inspector = screen.query_one(Inspector)
+        # cen100: FR match (selected) and DE match; click the DE one
+        assert [s["other"]["claim_id"] for s in screen.info.suggestions] == ["cfr100", "cde100"]
+        y = _line_of(inspector, ("suggestion", "1"))
+        await pilot.click(Inspector, offset=(4, y))
+        await pilot.pause()
+        assert screen.selected_suggestion == 1
+        # DE is not open: a second click opens it beside EN with the DE claim shown
+        await pilot.click(Inspector, offset=(4, y))
+        await pilot.pause()
+        await pilot.pause()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert [p.view.article.id for p in screen.panes] == [EN_ID, DE_ID]
+        assert current_ids(app) == ["cen100", "cde100"]
+        # accept it: a link; clicking the link shows the linked claim in the other pane
+        await pilot.press("a")
+        await pilot.pause()
+        screen.panes[1].view.select_index(1, user=False)  # the DE pane shows another claim
+        await pilot.pause()
+        assert current_ids(app) == ["cen100", "cde101"]
+        inspector = screen.query_one(Inspector)
+        y = _line_of(inspector, ("link", "cde100", DE_ID))
+        await pilot.click(Inspector, offset=(4, y))
+        await pilot.pause()
+        assert current_ids(app) == ["cen100", "cde100"]
+
+
+# -- library: events panel -------------------------------------------------------------------------
+
+
+def test_event_labels_read_well():
+    assert dedupe_places(["iraq", "Iraq", "Iran", "us", "US", "pro-Iran"]) == ["Iraq", "Iran", "US"]
+    assert event_label("strike · iraq, Iraq, Iran · 2021-06-21", ["iraq", "Iraq", "Iran"]) == "Strike · Iraq, Iran"
+    assert event_label("US strikes in Iraq and Syria", ["Iraq", "Syria"]) == "US strikes in Iraq and Syria"
+
+
+async def test_events_panel_lists_and_opens_an_event(ws_root):
+    ws = open_workspace(ws_root)
+    ws.replace_events([
+        Event("e1", "strike · iraq, Iraq, Syria · 2024-02-02", "2024-02-02", "2024-02-03", ["iraq", "Iraq", "Syria"],
+              ["United States"], [EN_ID, FR_ID, DE_ID], []),
+        Event("e2", "Quote by Joe Biden", "2024-02-04", "2024-02-04", [], ["Joe Biden"], [EN_ID, FR_ID], []),
+    ])
+    ws.close()
+    app = make_app(ws_root)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        events = app.screen.query_one(EventList)
+        assert [e.label for e in events.events] == ["Strike · Iraq, Syria", "Quote by Joe Biden"]
+        first = events.events[0]
+        assert first.dates == "2024-02-02 → 02-03"
+        assert first.contradictions == 1  # the unreviewed cen101 ↔ cfr101 suggestion of event e1
+        # the article list shows the clean label too
+        assert app.screen.query_one(ArticleList).rows[0].events[0] == "Strike · Iraq, Syria"
+        await pilot.press("e")
+        assert app.focused is events
+        await pilot.press("j")
+        assert events.cursor == 1
+        await pilot.press("k", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert set(screen.article_ids) == {EN_ID, FR_ID, DE_ID}
+        # it starts on the event's open contradiction
+        await settle(pilot)
+        assert "cen101" in current_ids(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        # mouse: click the second event, click it again to open it
+        events = app.screen.query_one(EventList)
+        y = events.line_of(1)
+        await pilot.click(EventList, offset=(3, y))
+        await pilot.pause()
+        assert events.cursor == 1
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.click(EventList, offset=(3, events.line_of(1)))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.article_ids[:2] in ([EN_ID, FR_ID], [FR_ID, EN_ID])
+
+
+# -- report ----------------------------------------------------------------------------------------
+
+
+async def test_report_preview_export_and_overwrite(ws_root, tmp_path, fake_clipboard, monkeypatch):
+    monkeypatch.setenv("FACTDESK_REPORT_DATE", "2024-02-06")
+    target = tmp_path / "out" / "report.md"
+    target.parent.mkdir()
+    app = make_app(ws_root)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReportScreen)
+        preview = screen.query_one(TextPreview)
+        assert preview.text.startswith("#")  # the Markdown source, shown as text
+        assert "US strikes hit targets in Iraq and Syria" in preview.text
+        assert screen.query_one("#report-path", Input).value == str(ws_root / "report.md")
+        # the default file name follows the format
+        screen.query_one("#report-format", Select).value = "csv"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.query_one("#report-path", Input).value == str(ws_root / "report.csv")
+        assert "US strikes" not in preview.text or "," in preview.text
+        screen.query_one("#report-format", Select).value = "md"
+        await pilot.pause()
+        screen.query_one("#report-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = target.read_text(encoding="utf-8")
+        assert written.startswith("#") and "US strikes hit targets in Iraq and Syria" in written
+        # again: the file exists, so a confirmation comes first; "n" leaves the file alone
+        target.write_text("old", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("n")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert target.read_text(encoding="utf-8") == "old"
+        # "y" overwrites
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == written
+        # copy the Markdown
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert fake_clipboard == [written]
