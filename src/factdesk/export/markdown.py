@@ -70,6 +70,11 @@ def _claim_block(claim: ClaimInfo, label: str = "", *, analyst: bool = True) -> 
     return out
 
 
+def _excerpt(text: str, width: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
 def _suggestion_title(s: SuggestionInfo) -> str:
     kind = "possible contradiction" if s.kind == "contradiction" else "possible match"
     ctype = f" ({escape(s.ctype)})" if s.ctype else ""
@@ -108,7 +113,8 @@ def render_markdown(report: Report) -> str:
         f"- Contradictions: {k['total']} ({k['open']} open, {k['resolved']} resolved)",
         f"- Verdicts: {', '.join(verdicts) if verdicts else 'none'}",
         f"- Suggestions: {s['suggestions']['accepted']} accepted, {s['suggestions']['rejected']} rejected,"
-        f" {s['suggestions']['unreviewed']} unreviewed (listed last, not findings)",
+        f" {s['suggestions']['unreviewed']} unreviewed"
+        f" ({sum(x.kind == 'contradiction' for x in report.unreviewed)} possible contradictions; listed last, not findings)",
         "",
         "A contradiction is resolved when both claims carry a verdict (other than unverified), when the"
         " analyst's note on the link explains it, or when a note on either claim is tagged"
@@ -166,12 +172,24 @@ def render_markdown(report: Report) -> str:
     ]
     if not report.unreviewed:
         out += ["None.", ""]
-    for sugg in report.unreviewed:
+    # Possible contradictions are the leads worth reading in full; possible matches get one line
+    # each, so the report stays pasteable however many links were suggested.
+    for sugg in (x for x in report.unreviewed if x.kind == "contradiction"):
         out += [f"### Suggestion {sugg.id} — {_suggestion_title(sugg)}", ""]
         out += _claim_block(sugg.a, "A", analyst=False)
         out += _claim_block(sugg.b, "B", analyst=False)
         if sugg.reasons:
             out += [f"Why: {escape('; '.join(sugg.reasons))}", ""]
+    matches = [x for x in report.unreviewed if x.kind != "contradiction"]
+    if matches:
+        out += ["### Possible matches", ""]
+        for sugg in matches:
+            out.append(
+                f"- {sugg.id} ({sugg.score:.2f}): {sugg.a.id} “{escape(_excerpt(sugg.a.text))}” ↔"
+                f" {sugg.b.id} “{escape(_excerpt(sugg.b.text))}”"
+                + (f" — {escape('; '.join(sugg.reasons[:3]))}" if sugg.reasons else "")
+            )
+        out.append("")
 
     if report.rejected:
         out += ["## Rejected suggestions", ""]
