@@ -184,3 +184,42 @@ def test_numbers_alone_never_link():
     a = claim("n1", "A", "The company said 250 jobs would go.", "en", ("q", "250", 250, "exactly", "people"))
     b = claim("n2", "B", "Unas 250 personas asistieron al concierto en Sevilla.", "es", ("q", "250", 250, "about", "people"))
     assert compare_claims(a, b) is None
+
+
+def test_part_of_whole_counts_pair_up():
+    """'21 of the 29 drones' in both claims: 21 is not compared with 29."""
+    a = claim("p1", "A", "Ukraine's air force said it shot down 21 of the 29 drones Russia launched at Odesa.", "en",
+              ("e", "Odesa", "odesa", "place"), ("q", "21", 21, "exactly", "drones"), ("q", "29", 29, "exactly", "drones"))
+    b = claim("p2", "B", "L'armée de l'air affirme avoir abattu 21 des 29 drones lancés par la Russie sur Odessa.", "fr",
+              ("e", "Odessa", "odesa", "place"), ("q", "21", 21, "exactly", "drones"), ("q", "29", 29, "exactly", "drones"))
+    s = compare_claims(a, b)
+    assert s is not None and s.kind == "match", s
+    c = claim("p3", "C", "Die Luftwaffe erklärte, 25 von 29 Drohnen über Odessa abgeschossen zu haben.", "de",
+              ("e", "Odessa", "odesa", "place"), ("q", "25", 25, "exactly", "drones"), ("q", "29", 29, "exactly", "drones"))
+    s = compare_claims(a, c)
+    assert s is None or s.kind != "match", s
+
+
+def test_background_toll_never_contradicts_an_undated_claim():
+    """A toll recalled from months earlier, against a claim whose article gives no date at all."""
+    undated = claim("b1", "A", "Sette persone sono state uccise nell'attacco di droni russi contro Odessa.", "it",
+                    ("e", "Odessa", "odesa", "place"), ("q", "Sette", 7, "exactly", "killed"))
+    march = claim("b2", "B", "In March, a Russian missile strike on Odesa killed 20 people.", "en",
+                  ("d", "In March", "2025-03"), ("e", "Odesa", "odesa", "place"), ("q", "20", 20, "exactly", "killed"))
+    s = compare_claims(undated, march, published_a=None, published_b="2025-06-10")
+    assert s is None or s.kind != "contradiction", s
+    # the same toll stated as today's news still conflicts
+    today = claim("b3", "C", "A Russian drone attack on Odesa killed 20 people.", "en",
+                  ("e", "Odesa", "odesa", "place"), ("q", "20", 20, "exactly", "killed"))
+    s = compare_claims(undated, today, published_a=None, published_b="2025-06-10")
+    assert s is not None and s.kind == "contradiction", s
+
+
+def test_same_share_is_evidence_but_different_shares_are_not_a_conflict():
+    a = claim("s1", "A", "A participação foi de 64,4 %, a mais alta desde 1995.", "pt", ("q", "64,4", 64.4, "exactly", "percent"))
+    b = claim("s2", "B", "La participación alcanzó el 64,4 %, la más alta desde 1995.", "es", ("q", "64,4", 64.4, "exactly", "percent"))
+    s = compare_claims(a, b)
+    assert s is not None and s.kind == "match", s
+    c = claim("s3", "C", "La participación alcanzó el 51,2 %, la más alta desde 1995.", "es", ("q", "51,2", 51.2, "exactly", "percent"))
+    s = compare_claims(a, c)
+    assert s is None or s.kind != "contradiction", s

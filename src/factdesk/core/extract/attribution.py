@@ -407,7 +407,7 @@ def _find_best_source(text: str, toks: list[Tok], lg: langdata.Lang) -> tuple[st
             break
     # ministries by portfolio
     for i, w in enumerate(words):
-        if names.fold(w.low) in al.ministry_words or w.low.endswith("ministerium"):
+        if names.fold(w.low) in al.ministry_words or w.low.endswith(("ministerium", "ministeriums")):
             s = words[i - 1].start if i > 0 and _is_cap(words[i - 1]) and not words[i - 1].low in lg.determiners and names.ministry_key(words[i - 1].text + " " + w.text) else w.start
             e = words[-1].end
             raw = text[s:e]

@@ -17,7 +17,9 @@ Reference (in order): (1) the publication date; (2) the latest explicit full dat
 after the current year, or the publication year when only ``YYYY``/``YYYY-MM`` is known).
 Relative weekdays ("on Sunday", "lundi", "Sunday's") resolve to the most recent such day on or
 before the reference (the same weekday as the reference is the reference day itself); "last X" /
-"X dernier" is strictly before, "next X" / "X prochain" strictly after. A day + month later than
+"X dernier" is strictly before, "next X" / "X prochain" strictly after, and so is a weekday after a
+future or "until" cue in its own clause ("is expected to visit on Thursday", "hasta el lunes",
+"will am Donnerstag reisen"; ``dates.future_cues`` in the language files). A day + month later than
 the reference goes to the previous year; so does a bare month later than the reference month.
 A quoted "today"/"aujourd'hui" takes the day of the statement when the sentence dates it
 ("…,” the president said on Friday"). ``Span.basis`` always says which rule resolved the date,
@@ -58,6 +60,20 @@ class DateCand:
     offset: int = 0
     unit: str | None = None
     note: str = ""
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—–()\"“”«»]")
+
+
+def _future_clause(text: str, start: int, rx: re.Pattern[str]) -> bool:
+    """A future or 'until' cue earlier in the weekday's own clause (no punctuation in between)."""
+    before = text[max(0, start - 60):start]
+    cut = None
+    for cut in _CLAUSE_BREAK_RE.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end():]
+    return rx.search(before) is not None
 
 
 def _alt(words) -> str:
@@ -127,6 +143,8 @@ class _DatePatterns:
         poss = d.get("possessive") or ""
         self.month_alone = re.compile(B + r"(?P<pre>" + _alt(list(lg.month_prefix_words) or ["in"]) + r"\s+)?" + LB + NB + r"(?P<mon>" + _alt(m for m in months if len(m) > 3 or m in ("mai", "may")) + r")" + LA + NA + E, cs)
         full_wds = [w for w in wds if w not in lg.short_weekdays]
+        fut = [str(x) for x in (d.get("future_cues") or []) if x]
+        self.future = re.compile(r"(?<![\w])(?:" + "|".join(fut) + r")(?![\w])", re.I) if fut else None
         self.weekday = re.compile(B + PRE + LB + NB + r"(?P<wd>" + _alt(full_wds) + r")(?:" + poss + r")?" + LA + NA + E, cs) if full_wds else None
         rel = d.get("relative_days") or {}
         self.rel_map = {" ".join(k.lower().replace("’", "'").split()): int(v) for k, v in rel.items()}
@@ -287,6 +305,8 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool = True
                 continue
             gd = m.groupdict()
             rel = -1 if (gd.get("lb") or gd.get("la")) else (1 if (gd.get("nb") or gd.get("na")) else 0)
+            if rel == 0 and p.future is not None and _future_clause(text, m.start(), p.future):
+                rel = 1  # "is expected to visit on Thursday", "hasta el lunes", "visitará ... el jueves"
             out.append(DateCand(m.start(), m.end(), "weekday", wd=_wd(lg, m["wd"]), rel=rel))
     if p.relday is not None:
         for m in p.relday.finditer(text):

@@ -11,7 +11,9 @@ except ``lang``; missing keys simply disable the feature for that language):
 ``short_weekdays``       abbreviations only accepted inside a full date ("Fri, Feb 2").
 ``dates``                date grammar words: numeric order (``mdy``/``dmy``), day suffix regex, span
                          prefixes, last/next words before or after a weekday, relative days and periods,
-                         month parts (early/mid/late), night-of and range words.
+                         month parts (early/mid/late), night-of and range words, ``future_cues``
+                         (regex fragments: a cue earlier in a weekday's clause — "will", "until",
+                         "hasta", "visitará" — makes the weekday the next one, not the last one).
 ``numbers``              number words (fed to ``text2num``), ``one_words`` (counted only in a clear count
                          context), joiners, scale words (million...), approximate words (dozens...), decimal mark.
 ``qualifiers`` / ``qualifiers_after``  cue phrases before/after a number for each qualifier.

@@ -212,10 +212,36 @@ def strip_titles(name: str) -> str:
             s = rest.strip()
         if s == before:
             break
+    # a role after its qualifiers: "Civil Protection Minister Nello Musumeci", "Socialist leader X",
+    # German compounds "Gesundheitsminister Kemal X": keep the capitalised name after the last role word
+    toks = s.split()
+    if len(toks) >= 3:
+        singles = _title_words()
+        for i in range(len(toks) - 2, 0, -1):
+            low = toks[i].lower().rstrip(".,")
+            if low in singles or low.endswith(_ROLE_SUFFIXES):
+                tail = toks[i + 1:]
+                if tail and all(t[:1].isupper() for t in tail):
+                    return " ".join(tail)
+                break
+    if len(toks) >= 2 and toks[0].lower().endswith(_ROLE_SUFFIXES) and all(t[:1].isupper() for t in toks[1:]):
+        return " ".join(toks[1:])
     return s
 
 
+_ROLE_SUFFIXES = ("minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "kanzler", "kanzlerin")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    words: set[str] = {"leader", "chief", "head", "líder", "chef", "leiter", "capo"}
+    for lg in langdata.all_langs():
+        words.update(w.lower() for w in lg.titles if w and " " not in w and not w.endswith("."))
+    return frozenset(words)
+
+
 _MIN_PORT_RE = None
+_MINISTRY_SUFFIXES = ("ministerium", "ministeriums", "minister", "ministerin")
 
 
 @lru_cache(maxsize=65536)
@@ -226,7 +252,7 @@ def ministry_key(name: str) -> str | None:
         return None
     al = aliases()
     toks = lk.split()
-    has_word = any(t in al.ministry_words or t.endswith("ministerium") for t in toks)
+    has_word = any(t in al.ministry_words or t.endswith(_MINISTRY_SUFFIXES) for t in toks)
     if not has_word:
         return None
     padded = " " + lk + " "
@@ -234,7 +260,7 @@ def ministry_key(name: str) -> str | None:
     for words, port in al.portfolios:
         if not words:
             continue
-        if (" " + words + " ") in padded or (squashed.startswith(words.replace(" ", "")) and "ministerium" in squashed):
+        if (" " + words + " ") in padded or (squashed.startswith(words.replace(" ", "")) and "minister" in squashed):
             nat = {nationality_key(t) for t in toks} | {al.by_light.get(t, ("", ""))[0] for t in toks}
             if "us" in nat and port == "defense":
                 return "pentagon"

@@ -43,8 +43,11 @@ A range "10-15 people" gives the lower bound with ``at_least``.
 
 Not quantities: ordinals (2nd, 1er, "second", "Une seconde frappe"), identifiers (F-16s,
 Resolution 2254, kilomètre 160, France 24, phone numbers, times like 14:30), years and other
-parts of dates (masked by the date pass), "one by one", and un/une/one except in a clear count
-("one child was killed", "un mort").
+parts of dates (masked by the date pass), clock times written with a dot ("4.17 Uhr", "a las 04.17"),
+"one by one", and un/une/one except in a clear count ("one child was killed", "un mort").
+A part of a whole counts the whole's thing ("21 of the 29 drones", "21 des 29 drones", "21 von 29
+Drohnen" are drones). An outcome word after another count with its own outcome belongs to that
+count ("dos terremotos causaron 53.000 muertos": ``dos`` is not a toll).
 """
 
 from __future__ import annotations
@@ -75,6 +78,9 @@ MASK_RES = [
     re.compile(r"[#@][\w.]+"),
     re.compile(r"\+\d[\d .()\-]{6,}\d|(?<!\d)0\d(?:[ .\-]?\d\d){4}(?!\d)"),
     re.compile(r"(?<!\d)\d{1,2}\s?(?::|h)\s?\d{2}(?!\d)|(?<!\d)\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)(?![\w])", re.I),
+    # clock times written with a dot: "4.17 Uhr", "04.17 hora local", "alle 4.17", "a las 04.17"
+    re.compile(r"(?<![\d.,])\d{1,2}[.]\d{2}(?!\d)(?=\s?(?:uhr|uur|h|hrs|horas?|heures?|ore|hs)(?![^\W\d_]))"
+               r"|\b(?:a las|às|alle ore|alle|gegen|um|om)\s+\d{1,2}[.]\d{2}(?![\d.,])", re.I),
 ]
 _URL_PROBE_RE = re.compile(r"/|www\.", re.I)
 _DIGIT_RE = re.compile(r"\d")
@@ -242,6 +248,16 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
     noun_kind = None
     noun_end = i1
     unit = None
+    # a part of a whole: "21 of the 29 drones", "21 des 29 drones", "21 von 29 Drohnen" count drones
+    k = i1
+    if k < len(toks) and toks[k].low in _PARTITIVE:
+        k += 1
+        if k < len(toks) and toks[k].low in _PARTITIVE_DET:
+            k += 1
+        if k < len(toks) and toks[k].typ == "num" and k + 1 < len(toks) and toks[k + 1].typ == "word":
+            whole = _kind(toks, k, k + 1, lg, text)
+            if whole[0] not in ("other", "percent", "money", "duration", "distance", "age"):
+                return whole
     j = i1
     steps = 0
     while j < len(toks) and steps < 4:
@@ -260,7 +276,7 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
             elif noun_kind == "percent":
                 unit = "%"
             break
-        if t.low in lg.stopwords and t.low not in ("of", "de", "d'", "des", "du"):
+        if t.low in lg.stopwords and t.low not in ("of", "de", "d'", "des", "du", "di"):
             if t.low not in ("more", "plus", "autres", "other", "others"):
                 break
         j += 1
@@ -276,6 +292,8 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
     return noun_kind or "other", unit, noun_end
 
 
+_PARTITIVE = frozenset(("of", "des", "de", "dei", "degli", "delle", "di", "von", "dos", "das", "del", "sur", "su", "sobre"))
+_PARTITIVE_DET = frozenset(("the", "los", "las", "os", "as", "den", "der", "les"))
 _AUX = frozenset("were was are is been be being got ont été sont étaient était fut furent ont-ils wurden wurde sind fueron fue resultaron foram foi ficaram".split())
 
 
@@ -311,6 +329,9 @@ def _casualty_verb(toks: list[Tok], i0: int, i1: int, noun_end: int, lg: langdat
         t = toks[j]
         if t.typ == "punct" and t.text in ";:.!?()«»“”\"":
             break
+        if t.typ == "num" and j + 1 < len(toks) and (_match_table(toks, j + 1, lg.kind_verbs)
+                                                      or _match_table(toks, j + 1, lg.kind_nouns)):
+            break  # another count with its own outcome word: "dos terremotos causaron 53.000 muertos"
         if t.typ == "word":
             dist += 1
             hit = _match_table(toks, j, lg.kind_verbs)
@@ -385,7 +406,7 @@ def _digit_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, used: set[
     # identifiers: F-16, C-130, Su-35; ordinals and attached letters: 2nd, 1er, 16s, 10km
     if prev_char in "-‑" and s >= 2 and text[s - 2].isalpha():
         return None
-    if prev_char in "#@/№" or (prev_char == "°"):
+    if prev_char and prev_char in "#@/№°":
         return None
     if nxt_char.isalpha():
         m = _LETTERS_RE.match(text, e)
@@ -413,7 +434,7 @@ def _digit_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, used: set[
     start, end = s, e
     ui = i + 1
     # hyphen compounds: 81-year-old, 30-minute, 3-1
-    if nxt_char in "-‑–":
+    if nxt_char and nxt_char in "-‑–":
         m = _HYPHEN_COMPOUND_RE.match(text, e)
         if m:
             comp = m.group(1).lower()
@@ -439,6 +460,7 @@ def _digit_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, used: set[
     if ui < len(toks) and toks[ui].typ == "word" and toks[ui].low in lg.scales and len(toks[ui].low) > 1:
         value *= lg.scales[toks[ui].low]
         end = toks[ui].end
+        used.add(ui)
         ui += 1
     # ages: aged 81, âgé de 81 ans
     before = text[max(0, s - 20):s].lower()
@@ -566,6 +588,7 @@ def _one_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang) -> Qty | Non
 
 
 _T2N = None
+_T2N_LANGS = frozenset({"en", "fr", "es", "de", "pt", "it", "nl"})
 
 
 def _t2n(run: str, code: str) -> float | None:
@@ -576,7 +599,7 @@ def _t2n(run: str, code: str) -> float | None:
         except Exception:  # pragma: no cover - optional at runtime
             _f = False
         _T2N = _f
-    if not _T2N or code not in ("en", "fr", "es", "de", "pt"):
+    if not _T2N or code not in _T2N_LANGS:
         return None
     s = " ".join(run.lower().replace("’", "'").split())
     try:

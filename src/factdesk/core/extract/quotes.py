@@ -47,7 +47,7 @@ def find_quotes(text: str) -> list[QuoteCand]:
             if stack:
                 _close(text, stack.pop()[1], i, out, stack)
         elif ch == '"':
-            if stack and stack[-1][0] == '"':
+            if stack and stack[-1][0] in '"„':
                 _close(text, stack.pop()[1], i, out, stack)
             else:
                 stack.append((ch, i))

@@ -204,7 +204,8 @@ def _scan(line: str, lang: langdata.Lang, ignore: set[int]) -> tuple[list[int], 
                 if not stack:
                     _maybe_cut_after_close(line, i, cuts, lang)
         elif ch == '"':
-            if stack and stack[-1][0] == '"':
+            # a straight quote also closes a low opening quote („…", common in web copy)
+            if stack and stack[-1][0] in '"„':
                 stack.pop()
                 if not stack:
                     _maybe_cut_after_close(line, i, cuts, lang)

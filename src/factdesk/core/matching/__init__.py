@@ -38,6 +38,9 @@ Kinds and types
   the attribution agree (``an official at the Ministry of Defense told AFP`` vs ``un responsable au
   ministère de l'Intérieur … à l'AFP`` conflicts); two different agencies quoting one speaker is
   not a conflict.
+- Background: a claim whose own dates all lie more than 30 days before its article's publication
+  recalls history; it never makes a quantity contradiction with a claim that cannot be dated at all
+  (an undated article), since nothing shows the two are one event.
 - ``match``: sameness ≥ 0.34 (+0.08 when a count agrees, −0.25 when the claims belong to events
   more than 3 days apart). Never a match when the same number counts different things
   (``18 killed`` vs ``18 wounded``) or when counts conflict without evidence of one event.
@@ -53,6 +56,11 @@ when the sub-group must be larger than the total (``at least 18 fighters killed`
 two different sub-groups (fighters vs civilians) are never compared; a count introduced as a part
 ("including five in …", "dont 3 enfants") is treated the same way. One tolerance: an unqualified
 ``n`` against ``more than n`` / ``at least n`` (a headline dropping its qualifier) is compatible.
+When a claim gives several counts of one measure ("21 of the 29 drones"), they are paired up: a
+conflict is kept only for a count with no compatible counterpart on the other side. Displaced and
+missing people are one population (residents, people, inhabitants). Shares and measurements
+(percent, distance) never conflict — what they measure is unknown — but the same specific figure
+("64.4 %", "300 mm") counts as an agreeing count.
 
 Storage
 -------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -147,6 +148,39 @@ class QuantityVerdict:
     """Same number, different thing counted."""
 
 
+_AGREE_ONLY_KINDS = frozenset({"percent", "distance"})
+_ANY_POPULATION = frozenset({"displaced", "missing"})
+BACKGROUND_DAYS = 30
+"""A claim dated this long before its own article's publication tells background history."""
+
+
+def _specific(value: float) -> bool:
+    """A figure unlikely to recur by chance: a decimal, or 10 or more."""
+    return not float(value).is_integer() or value >= 10
+
+
+def _background(f: Features) -> bool:
+    """The claim's own dates all lie well before its article's publication (history recalled)."""
+    if not f.published:
+        return False
+    own = [d for d in f.dates if d.granularity != "year"]
+    if not own:
+        return False
+    parts = (f.published[:10].split("-") + ["1", "1"])[:3]
+    try:
+        pub = date(int(parts[0]), int(parts[1] or 1), int(parts[2] or 1)).toordinal()
+    except ValueError:
+        return False
+    return all(x.hi < pub - BACKGROUND_DAYS for x in own)
+
+
+def _undated_vs_background(fa: Features, fb: Features, ctx: PairContext | None) -> bool:
+    """One claim recalls a past happening, the other cannot be dated at all: no evidence of one event."""
+    da, _ = _effective_dates(fa, ctx)
+    db, _ = _effective_dates(fb, ctx)
+    return (not da and _background(fb)) or (not db and _background(fa))
+
+
 def _boundary(a: Quantity, b: Quantity) -> bool:
     """An unqualified ``n`` against ``more than n`` / ``at least n``: a headline dropping its
     qualifier, not a disagreement."""
@@ -162,6 +196,12 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
     for qa in fa.quantities:
         for qb in fb.quantities:
             ma, mb = qa.measure, qb.measure
+            if ma in _AGREE_ONLY_KINDS and ma == mb:
+                # shares and measurements: what they measure is unknown, so a difference proves
+                # nothing, but the same specific figure ("64.4 %", "300 mm") is evidence
+                if qa.value == qb.value and qa.qualifier == qb.qualifier and _specific(qa.value):
+                    out.agree.append((qa, qb))
+                continue
             if ma is None or mb is None or ma in UNCOMPARABLE_KINDS or mb in UNCOMPARABLE_KINDS:
                 continue
             if ma != mb:
@@ -169,6 +209,9 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                     out.collisions.append((qa, qb))
                 continue
             pa, pb = qa.population, qb.population
+            if ma in _ANY_POPULATION:
+                # evacuees are counted as residents, people, inhabitants alike: not sub-groups
+                pa = pb = None
             if pa not in GENERIC_POPULATIONS and pb not in GENERIC_POPULATIONS and pa != pb:
                 # different groups of people (fighters vs civilians): not the same count
                 if qa.value == qb.value:
@@ -197,6 +240,11 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 out.loose.append((qa, qb))
             else:
                 out.conflict.append((qa, qb))
+    if out.conflict and (out.agree or out.loose):
+        # a claim giving several counts of one thing ("21 of the 29 drones"): pair them up, and
+        # keep a conflict only for a count that has no compatible counterpart on the other side
+        ok = {id(q) for pair in out.agree + out.loose for q in pair}
+        out.conflict = [(qa, qb) for qa, qb in out.conflict if id(qa) not in ok or id(qb) not in ok]
     return out
 
 
@@ -402,7 +450,7 @@ def compare_features(
         )
 
     # 1. quantity contradiction: same thing counted, same event and place, incompatible values
-    if qv.conflict and not far:
+    if qv.conflict and not far and not _undated_vs_background(fa, fb, ctx):
         place_ok = bool(same.shared_places) or shared_event is not None
         need = QUANTITY_MIN + (0.15 if same_article else 0.0)
         if place_ok and same.core >= need and (not same_article or same.shared_places):
