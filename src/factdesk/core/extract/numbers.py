@@ -60,7 +60,7 @@ from . import langdata
 KINDS = (
     "killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages", "people", "civilians",
     "soldiers", "troops", "fighters", "targets", "strikes", "attacks", "munitions", "rockets", "drones",
-    "aircraft", "vehicles", "buildings", "votes", "seats", "money", "percent", "distance", "duration", "age", "other",
+    "aircraft", "vehicles", "buildings", "votes", "seats", "money", "percent", "distance", "area", "duration", "age", "other",
 )
 QUALIFIERS = ("at_least", "more_than", "less_than", "up_to", "about", "exactly")
 CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages"})
@@ -256,7 +256,7 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
             k += 1
         if k < len(toks) and toks[k].typ == "num" and k + 1 < len(toks) and toks[k + 1].typ == "word":
             whole = _kind(toks, k, k + 1, lg, text)
-            if whole[0] not in ("other", "percent", "money", "duration", "distance", "age"):
+            if whole[0] not in ("other", "percent", "money", "duration", "distance", "area", "age"):
                 return whole
     j = i1
     steps = 0
@@ -271,7 +271,7 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
             word = " ".join(x.low for x in toks[j:j + n])
             if noun_kind == "money":
                 unit = lg.currency.get(word) or lg.currency.get(toks[j + n - 1].low)
-            elif noun_kind in ("distance", "duration"):
+            elif noun_kind in ("distance", "area", "duration"):
                 unit = word
             elif noun_kind == "percent":
                 unit = "%"
@@ -281,7 +281,7 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
                 break
         j += 1
         steps += 1
-    if noun_kind in CASUALTY_KINDS or noun_kind in ("money", "percent", "distance"):
+    if noun_kind in CASUALTY_KINDS or noun_kind in ("money", "percent", "distance", "area"):
         return noun_kind, unit, noun_end
     if noun_kind == "duration":
         return "duration", unit, noun_end

@@ -22,7 +22,7 @@ from factdesk.core.matching.features import (
     build_features,
     intervals_intersect,
 )
-from factdesk.core.matching.lexicon import lexicon
+from factdesk.core.matching.lexicon import fold, lexicon
 from factdesk.core.models import Claim, Suggestion
 
 # -- thresholds (documented in the package docstring) ---------------------------------------------
@@ -34,6 +34,8 @@ DATE_MIN = 0.46
 """Lowest sameness (dates left out) for a date contradiction."""
 DATE_MIN_SLIP = 0.32
 """The same, when the two dates have the same day in different months (``2 janvier`` / ``2 février``)."""
+ACTOR_QUANTITY_MIN = 0.45
+"""Lowest sameness for a quantity contradiction when only a shared named actor (no place, no event) ties the claims."""
 ATTRIBUTION_MIN = 0.42
 """Lowest sameness for an attribution contradiction (and a quote or agreeing figure)."""
 ENTITY_FLOOR = 1.2
@@ -148,7 +150,9 @@ class QuantityVerdict:
     """Same number, different thing counted."""
 
 
-_AGREE_ONLY_KINDS = frozenset({"percent", "distance"})
+_AGREE_ONLY_KINDS = frozenset({"percent", "distance", "duration"})
+"""Shares, measurements and durations: what they measure is unknown, so only the same specific
+figure counts (as agreement); durations too ("10 years" sought, "a 10-year sentence")."""
 _ANY_POPULATION = frozenset({"displaced", "missing"})
 BACKGROUND_DAYS = 30
 """A claim dated this long before its own article's publication tells background history."""
@@ -397,14 +401,23 @@ def _attribution_conflict(
     """The same statement credited to two different named sources."""
     if far or same.core < ATTRIBUTION_MIN:
         return None
-    same_statement = (same.quote >= 0.6 and same.quote_size >= 5) or (bool(qv.agree) and same.core >= ATTRIBUTION_MIN + 0.1)
+    # a short quote (4 words that carry meaning) is one statement only when nearly identical
+    same_statement = (
+        (same.quote >= 0.6 and same.quote_size >= 5)
+        or (same.quote >= 0.8 and same.quote_size >= 4)
+        or (bool(qv.agree) and same.core >= ATTRIBUTION_MIN + 0.1)
+    )
     if not same_statement:
         return None
     sa, sb = _specific_sources(fa), _specific_sources(fb)
     if not sa or not sb:
         return None
-    only_a = {k for k in sa if not any(_same_source(k, o) for o in fb.sources)}
-    only_b = {k for k in sb if not any(_same_source(k, o) for o in fa.sources)}
+    # a source the other claim names anywhere ("CGT leader Sophie Binet told reporters" credited
+    # to the CGT) is not a different attribution
+    named_a, named_b = set(fa.sources) | set(fa.entities), set(fb.sources) | set(fb.entities)
+    text_a, text_b = fold(fa.text), fold(fb.text)
+    only_a = {k for k in sa if not any(_same_source(k, o) for o in named_b) and fold(fa.sources[k]) not in text_b}
+    only_b = {k for k in sb if not any(_same_source(k, o) for o in named_a) and fold(fb.sources[k]) not in text_a}
     if not only_a or not only_b:
         return None
     name_a = ", ".join(fa.sources[k] for k in sorted(only_a))
@@ -451,7 +464,12 @@ def compare_features(
 
     # 1. quantity contradiction: same thing counted, same event and place, incompatible values
     if qv.conflict and not far and not _undated_vs_background(fa, fb, ctx):
-        place_ok = bool(same.shared_places) or shared_event is not None
+        # a named company or person both claims are about stands in for a place ("Enerlux's debts")
+        actor_ok = same.core >= ACTOR_QUANTITY_MIN and any(
+            {fa.entities.get(k), fb.entities.get(k)} & {"org", "person", "unknown"} and not _is_media(k)
+            for k in same.shared_entities
+        )
+        place_ok = bool(same.shared_places) or shared_event is not None or actor_ok
         need = QUANTITY_MIN + (0.15 if same_article else 0.0)
         if place_ok and same.core >= need and (not same_article or same.shared_places):
             qa, qb = qv.conflict[0]

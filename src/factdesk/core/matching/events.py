@@ -9,7 +9,8 @@ Rule (also in the package docstring):
    with the most claims, then the latest. Claims with no date of their own belong to it: an
    article is mostly about one happening, and articles often carry no publication date, so the
    dates in its claims stand in for it. An article with no seed at all gives its undated claims a
-   loose range instead (publication date, or from the latest date it mentions to a year after).
+   loose range instead (publication date, or from the latest date it mentions to a year after;
+   recalled happenings with a toll of their own below the lede do not count).
 3. Seeds are merged across articles, in import order, into events: a seed joins an existing event
    when their date ranges are at most ``EVENT_GAP_DAYS`` apart and they share a place or an actor
    (or one of them names none). Otherwise it founds a new event.
@@ -232,15 +233,19 @@ class EventBuilder:
 
 LOOSE_DAYS_AFTER = 365
 """An undated article is assumed to lie within this many days after the latest date it mentions."""
+LEDE_CLAIMS = 3
+"""Claims at the top of an article that tell its news (later ones often recall background)."""
 
 
 def _loose_range(feats: list[Features], published: str | None) -> tuple[int, int] | None:
     """Time range of an article with no dated happening of its own.
 
     With a publication date: its span (a month when only the month is known), from 10 days
-    before. Without one: from the latest date the article mentions (a year, part of a year, a
-    month) to ``LOOSE_DAYS_AFTER`` days after it: news rarely dwells on dates long past without
-    naming a recent one.
+    before. Without one: from the latest date it mentions (a year, part of a year, a month) to
+    ``LOOSE_DAYS_AFTER`` days after it: news rarely dwells on dates long past without naming a
+    recent one. Below the lede, a dated claim with a toll of its own ("in June 2017, another fire
+    killed 66") recalls another happening; it only shows that the article is later, not when, so
+    its date is left out.
     """
     from factdesk.core.matching.features import parse_resolved
 
@@ -249,7 +254,11 @@ def _loose_range(feats: list[Features], published: str | None) -> tuple[int, int
         if parsed is not None:
             return parsed[0] - 10, parsed[1]
     latest: tuple[int, int] | None = None
+    lede = {f.claim_id for f in sorted(feats, key=lambda f: f.ordinal)[:LEDE_CLAIMS]}
     for f in feats:
+        if f.claim_id not in lede and any(q.outcome for q in f.quantities):
+            # a dated happening with a toll of its own, further down: history recalled
+            continue
         for d in f.dates:
             if latest is None or d.hi > latest[1]:
                 latest = (d.lo, d.hi)
