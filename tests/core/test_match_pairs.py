@@ -223,3 +223,80 @@ def test_same_share_is_evidence_but_different_shares_are_not_a_conflict():
     c = claim("s3", "C", "La participación alcanzó el 51,2 %, la más alta desde 1995.", "es", ("q", "51,2", 51.2, "exactly", "percent"))
     s = compare_claims(a, c)
     assert s is None or s.kind != "contradiction", s
+
+
+# -- indicator figures, "about" intervals, one happening on two days ------------------------------
+
+def _pair(a, b, pub_a="2025-03-10", pub_b="2025-03-10", ctx=None):
+    fa = build_features(a, published=pub_a, article_order=0)
+    fb = build_features(b, published=pub_b, article_order=1)
+    return compare_features(fa, fb, ctx)
+
+
+def _event_ctx(*cids):
+    return PairContext(event_of={c: "ev1" for c in cids})
+
+
+def test_same_indicator_different_share_is_a_quantity_contradiction():
+    a = claim("i1", "A", "Unemployment in Norland rose to 5.8% in February, the statistics office said.", "en",
+              ("e", "Norland", "norland", "place"), ("q", "5.8", 5.8, None, "percent"), ("d", "February", "2025-02"))
+    b = claim("i2", "B", "Le chômage en Norland a atteint 6,3 % en février.", "fr",
+              ("e", "Norland", "norland", "place"), ("q", "6,3", 6.3, None, "percent"), ("d", "février", "2025-02"))
+    s = _pair(a, b)
+    assert s is not None and s.kind == "contradiction" and s.ctype == "quantity", s
+
+
+def test_same_indicator_within_rounding_agrees():
+    a = claim("i3", "A", "Unemployment in Norland rose to 5.8% in February.", "en",
+              ("e", "Norland", "norland", "place"), ("q", "5.8", 5.8, None, "percent"), ("d", "February", "2025-02"))
+    b = claim("i4", "B", "Le chômage en Norland a atteint 5,83 % en février.", "fr",
+              ("e", "Norland", "norland", "place"), ("q", "5,83", 5.83, None, "percent"), ("d", "février", "2025-02"))
+    s = _pair(a, b)
+    assert s is None or s.kind == "match", s
+
+
+def test_share_of_another_period_or_indicator_never_conflicts():
+    a = claim("i5", "A", "Unemployment in Norland rose to 5.8% in February.", "en",
+              ("e", "Norland", "norland", "place"), ("q", "5.8", 5.8, None, "percent"), ("d", "February", "2025-02"))
+    other_month = claim("i6", "B", "Le chômage en Norland était de 7,1 % en juin.", "fr",
+                        ("e", "Norland", "norland", "place"), ("q", "7,1", 7.1, None, "percent"), ("d", "juin", "2024-06"))
+    s = _pair(a, other_month)
+    assert s is None or s.kind != "contradiction", s
+    growth = claim("i7", "C", "Norland's economy grew 5.8% in February.", "en",
+                   ("e", "Norland", "norland", "place"), ("q", "5.8", 5.8, None, "percent"), ("d", "February", "2025-02"))
+    s = _pair(a, growth)
+    assert s is None or s.kind != "match", s
+
+
+def test_share_for_another_party_is_not_compared():
+    a = claim("v1", "A", "The Green Party won 12.4% of the vote.", "en",
+              ("e", "Green Party", "green party", "org"), ("q", "12.4", 12.4, None, "percent"))
+    b = claim("v2", "B", "Le Parti social a obtenu 18,2 % des voix.", "fr",
+              ("e", "Parti social", "parti social", "org"), ("q", "18,2", 18.2, None, "percent"))
+    s = _pair(a, b, ctx=_event_ctx("v1", "v2"))
+    assert s is None or s.kind != "contradiction", s
+
+
+def test_about_allows_ten_percent_only():
+    a = claim("ab1", "A", "About 120 passengers were on the train near Lindau.", "en",
+              ("e", "Lindau", "lindau", "place"), ("q", "120", 120, "about", "people"))
+    b = claim("ab2", "B", "Environ 150 passagers se trouvaient dans le train près de Lindau.", "fr",
+              ("e", "Lindau", "lindau", "place"), ("q", "150", 150, "about", "people"))
+    s = _pair(a, b, ctx=_event_ctx("ab1", "ab2"))
+    assert s is not None and s.kind == "contradiction" and s.ctype == "quantity", s
+    c = claim("ab3", "C", "Environ 128 passagers se trouvaient dans le train près de Lindau.", "fr",
+              ("e", "Lindau", "lindau", "place"), ("q", "128", 128, "about", "people"))
+    s = _pair(a, c, ctx=_event_ctx("ab1", "ab3"))
+    assert s is None or s.kind != "contradiction", s
+
+
+def test_one_happening_on_two_days_is_a_date_contradiction():
+    a = claim("h1", "A", "The ferry left the port of Varna on Saturday evening.", "en",
+              ("e", "Varna", "varna", "place"), ("d", "Saturday", "2025-09-13"))
+    b = claim("h2", "B", "Il traghetto era partito domenica sera dal porto di Varna.", "it",
+              ("e", "Varna", "varna", "place"), ("d", "domenica", "2025-09-14"))
+    s = _pair(a, b, pub_a="2025-09-16", pub_b="2025-09-16", ctx=_event_ctx("h1", "h2"))
+    assert s is not None and s.kind == "contradiction" and s.ctype == "date", s
+    # without a shared event (background dates of another happening) it is not
+    s = _pair(a, b, pub_a="2025-09-16", pub_b="2025-09-16")
+    assert s is None or s.ctype != "date", s

@@ -16,7 +16,9 @@ Pipeline
    sharing anchors, ranked by IDF-weighted overlap; anchors carried by too many claims are not used
    for blocking. Counts and months alone never make a candidate.
 3. **Events** (``events.py``): claims and articles are grouped by when and where (rule in that
-   module). Claims without a date of their own inherit their article's main event; in an article
+   module); an actor an article names in two claims or more (a company, a person) counts as shared
+   by all its happenings when seeds are merged across articles, and one actor named more or less
+   fully ("Maschinenbauer Brennwald" / "Brennwald") counts as shared. Claims without a date of their own inherit their article's main event; in an article
    with no dated happening they get a loose range (its publication date, or from the latest date
    it mentions to a year after), so an undated 2021 article is still kept apart from 2024 news.
 4. **Pair scoring** (``compare.py``): ``sameness`` = 0.32·entities + 0.30·concepts + 0.26·text +
@@ -32,7 +34,11 @@ Kinds and types
 - ``contradiction``/``date``: two explicit dates that do not overlap (≤ 400 days apart) on claims
   that are otherwise the same (sameness ≥ 0.46 and a shared quote, two shared names/places or
   similar wording) — also inside one article; the reasons say which date agrees with the article's
-  publication month and flag "same day, different month".
+  publication month and flag "same day, different month". Also, with moderate wording similarity
+  (sameness ≥ 0.20): two claims of one event naming the same *happening* (a start/outbreak, a
+  departure, a meeting, a vote, an attack, a crash …) and a shared name, place or strong concept
+  overlap, whose day-level dates are all disjoint and at most 10 days apart. Claims in different
+  events (background dates of other happenings) never qualify.
 - ``contradiction``/``attribution``: the same statement (quote ≥ 60 % similar, or agreeing counts
   with high sameness) credited to sources that do not overlap. A shared news agency does not make
   the attribution agree (``an official at the Ministry of Defense told AFP`` vs ``un responsable au
@@ -40,7 +46,9 @@ Kinds and types
   not a conflict.
 - Background: a claim whose own dates all lie more than 30 days before its article's publication
   recalls history; it never makes a quantity contradiction with a claim that cannot be dated at all
-  (an undated article), since nothing shows the two are one event.
+  (an undated article), since nothing shows the two are one event. Recalled history does not place
+  an undated article either: a dated claim with a toll of its own below the lede — or anywhere when
+  the article also gives an undated toll (its own news) — is left out of the article's loose range.
 - ``match``: sameness ≥ 0.34 (+0.08 when a count agrees, −0.25 when the claims belong to events
   more than 3 days apart). Never a match when the same number counts different things
   (``18 killed`` vs ``18 wounded``) or when counts conflict without evidence of one event.
@@ -48,7 +56,8 @@ Kinds and types
 Qualifier rule (interval semantics)
 -----------------------------------
 ``exactly n`` → [n, n]; ``at least n`` → [n, ∞); ``more than n`` → (n, ∞); ``less than n`` →
-[0, n); ``up to n`` → [0, n]; ``about n`` → [0.85n, 1.15n]. Two counts of the same measure and
+[0, n); ``up to n`` → [0, n]; ``about n`` → [0.9n, 1.1n] (so ``about 120`` vs ``about 150`` and
+``about 8,000`` vs ``about 10,000`` conflict, ``about 120`` vs ``about 128`` does not). Two counts of the same measure and
 population are consistent when their intervals intersect. So ``at least 17`` vs ``more than 20``
 is compatible (a match, with a "caution" reason), while ``killing 17`` (exact) vs ``more than 20``
 is a contradiction. A sub-group (fighters) against a generic total (people, "morts") conflicts only
@@ -58,9 +67,27 @@ two different sub-groups (fighters vs civilians) are never compared; a count int
 ``n`` against ``more than n`` / ``at least n`` (a headline dropping its qualifier) is compatible.
 When a claim gives several counts of one measure ("21 of the 29 drones"), they are paired up: a
 conflict is kept only for a count with no compatible counterpart on the other side. Displaced and
-missing people are one population (residents, people, inhabitants). Shares and measurements
-(percent, distance) never conflict — what they measure is unknown — but the same specific figure
-("64.4 %", "300 mm") counts as an agreeing count.
+missing people are one population (residents, people, inhabitants). Shares, measurements and
+durations (percent, distance, duration) are agree-only when what they measure is unknown: a
+difference proves nothing, the same specific figure ("64.4 %", "300 mm", "10 years") counts as an
+agreeing count.
+
+Indicator rule. A percentage — or a figure followed by a degree sign or a temperature word — is tied
+to the nearest *indicator* concept before it in its clause (else just after it): inflation, growth
+(economy), interest rate, unemployment, turnout, vote share, revenue, profit, margin, share price,
+temperature, budget, debt, tax. Two figures of the same indicator agree when equal within the
+rounding of the less precise one (``2.2`` vs ``2.25``), and conflict (a quantity contradiction,
+same evidence as counts) when both are unqualified and differ beyond it — but only for one subject
+and one period: when both claims name actors (parties, companies) one must be shared, and their own
+dates (months, days, years) must meet. Two different indicators are never compared, and the same
+figure for two indicators (``growth 2.2 %`` vs ``inflation 2.2 %``) is "same number, different
+thing", never a match.
+
+Crowd counts (police vs organisers). Not yet a rule of its own: a police or ministry count and an
+organisers' or unions' count of one march, each reported with its source, are a known attributed
+dispute and should not be offered as a contradiction, while a bare figure against a different
+figure should. The attribution of counts like "the unions counted 100,000" is not read reliably
+enough yet to apply it; see the blind-corpus test for the known trap.
 
 Storage
 -------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -148,6 +148,8 @@ class QuantityVerdict:
     conflict: list[tuple[Quantity, Quantity]] = field(default_factory=list)
     collisions: list[tuple[Quantity, Quantity]] = field(default_factory=list)
     """Same number, different thing counted."""
+    indicator: list[tuple[Quantity, Quantity]] = field(default_factory=list)
+    """Conflicts between two figures of one indicator (shares, temperatures): need one period."""
 
 
 _AGREE_ONLY_KINDS = frozenset({"percent", "distance", "duration"})
@@ -156,6 +158,76 @@ figure counts (as agreement); durations too ("10 years" sought, "a 10-year sente
 _ANY_POPULATION = frozenset({"displaced", "missing"})
 BACKGROUND_DAYS = 30
 """A claim dated this long before its own article's publication tells background history."""
+
+
+ABOUT_TOLERANCE = 0.10
+"""``about n`` covers n ± 10 %."""
+
+
+def _bounds(q: Quantity) -> Quantity:
+    """The documented qualifier intervals, with ``about n`` → [0.9n, 1.1n]."""
+    if q.qualifier == "about":
+        t = ABOUT_TOLERANCE * q.value
+        return replace(q, lo=q.value - t, hi=q.value + t, lo_open=False, hi_open=False)
+    return q
+
+
+# Indicators a share or a measurement is tied to: the same indicator, period and subject with two
+# values beyond rounding is a contradiction; two different indicators are never compared.
+INDICATORS = frozenset({
+    "inflation", "economy", "interest_rate", "unemployment", "turnout", "vote_share", "revenue", "profit",
+    "margin", "share_price", "temperature", "budget", "debt", "tax",
+})
+_MEASUREMENT_KINDS = frozenset({"percent"})
+
+
+def _quantity_offset(f: Features, q: Quantity) -> int:
+    return f.text.find(q.text) if q.text else -1
+
+
+def indicator(f: Features, q: Quantity) -> str | None:
+    """The indicator a percentage (or a temperature) is given for: the nearest indicator concept
+    before it in its clause (up to 80 characters), else right after it (up to 30)."""
+    if f.mapped is None:
+        return None
+    off = _quantity_offset(f, q)
+    if off < 0:
+        return None
+    end = off + len(q.text)
+    if q.kind not in _MEASUREMENT_KINDS:
+        # a bare figure followed by a degree sign or a temperature word is a temperature
+        tail = f.text[end : end + 14]
+        if tail.lstrip().startswith("°"):
+            return "temperature"
+        if any(c == "temperature" and end <= o <= end + 12 for o, c in f.mapped.positions):
+            return "temperature"
+        return None
+    start = max(0, off - 80)
+    for sep in (";", ". ", " — "):
+        cut = f.text.rfind(sep, start, off)
+        if cut >= 0:
+            start = cut
+    before = [(o, c) for o, c in f.mapped.positions if start <= o < off and c in INDICATORS]
+    if before:
+        return max(before)[1]
+    after = [(o, c) for o, c in f.mapped.positions if end <= o <= end + 30 and c in INDICATORS]
+    return min(after)[1] if after else None
+
+
+def _decimals(q: Quantity) -> int:
+    digits = "".join(ch for ch in q.text if ch.isdigit() or ch in ".,")
+    for sep in (",", "."):
+        if sep in digits:
+            tail = digits.rsplit(sep, 1)[1]
+            if 0 < len(tail) <= 2:
+                return len(tail)
+    return 0
+
+
+def _same_within_rounding(a: Quantity, b: Quantity) -> bool:
+    """``2.2`` and ``2.25`` may be one figure rounded; ``2.2`` and ``2.4`` may not."""
+    half = 0.5 * 10 ** -min(_decimals(a), _decimals(b))
+    return abs(a.value - b.value) <= half + 1e-9
 
 
 def _specific(value: float) -> bool:
@@ -197,8 +269,26 @@ def _boundary(a: Quantity, b: Quantity) -> bool:
 def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
     """Compare every count of ``fa`` with every count of ``fb`` (see the qualifier rule)."""
     out = QuantityVerdict()
+    ind_a = {id(q): indicator(fa, q) for q in fa.quantities if q.kind in _MEASUREMENT_KINDS or q.kind in (None, "other")}
+    ind_b = {id(q): indicator(fb, q) for q in fb.quantities if q.kind in _MEASUREMENT_KINDS or q.kind in (None, "other")}
     for qa in fa.quantities:
         for qb in fb.quantities:
+            ia, ib = ind_a.get(id(qa)), ind_b.get(id(qb))
+            if ia and ib:
+                # a share or a measurement tied to a known indicator (inflation, revenue growth,
+                # turnout, a temperature …): the same indicator compares, different ones never do
+                if ia != ib:
+                    if qa.value == qb.value:
+                        out.collisions.append((qa, qb))
+                    continue
+                if _same_within_rounding(qa, qb):
+                    out.agree.append((qa, qb))
+                elif qa.qualifier == qb.qualifier == "exactly":
+                    out.conflict.append((qa, qb))
+                    out.indicator.append((qa, qb))
+                else:
+                    out.loose.append((qa, qb))
+                continue
             ma, mb = qa.measure, qb.measure
             if ma in _AGREE_ONLY_KINDS and ma == mb:
                 # shares and measurements: what they measure is unknown, so a difference proves
@@ -216,6 +306,7 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
             if ma in _ANY_POPULATION:
                 # evacuees are counted as residents, people, inhabitants alike: not sub-groups
                 pa = pb = None
+            ba, bb = _bounds(qa), _bounds(qb)
             if pa not in GENERIC_POPULATIONS and pb not in GENERIC_POPULATIONS and pa != pb:
                 # different groups of people (fighters vs civilians): not the same count
                 if qa.value == qb.value:
@@ -227,7 +318,7 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
             sub_b = qb.part or (pb not in GENERIC_POPULATIONS and pa in GENERIC_POPULATIONS)
             if sub_a != sub_b:
                 # a part against a whole: only a part larger than the whole conflicts
-                part, total = (qa, qb) if sub_a else (qb, qa)
+                part, total = (ba, bb) if sub_a else (bb, ba)
                 if part.lo > total.hi or (part.lo == total.hi and (part.lo_open or total.hi_open)):
                     out.conflict.append((qa, qb))
                 elif qa.value == qb.value and qa.qualifier == qb.qualifier:
@@ -235,7 +326,7 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 else:
                     out.loose.append((qa, qb))
                 continue
-            if intervals_intersect(qa, qb):
+            if intervals_intersect(ba, bb):
                 if qa.value == qb.value:
                     out.agree.append((qa, qb))
                 else:
@@ -331,8 +422,28 @@ def _is_day_level(d: DateRange) -> bool:
     return d.hi - d.lo <= 2 and (d.granularity in _DAY_LEVEL or d.granularity is None)
 
 
+HAPPENING_DATE_MIN = 0.20
+"""Lowest sameness for a date contradiction about one happening of a shared event."""
+HAPPENING_DATE_MAX_DAYS = 10
+"""Dates of one happening further apart than this are two happenings."""
+_HAPPENING_GROUPS = {
+    "begin": "start", "fire": "start", "explosion": "start", "depart": "departure", "withdraw": "departure",
+    "meeting": "meeting", "election": "vote", "attack": "attack", "strike": "attack", "accident": "crash",
+    "collapse": "crash", "earthquake": "quake", "appoint": "appointment", "resign": "resignation", "arrest": "arrest",
+}
+"""Concepts naming a happening that has one date (outbreak, departure, meeting, vote, attack …)."""
+
+
+def _shared_happening(fa: Features, fb: Features) -> str | None:
+    ga = {_HAPPENING_GROUPS[c] for c in fa.concepts if c in _HAPPENING_GROUPS}
+    gb = {_HAPPENING_GROUPS[c] for c in fb.concepts if c in _HAPPENING_GROUPS}
+    both = ga & gb
+    return min(both) if both else None
+
+
 def _date_conflict(
-    fa: Features, fb: Features, same: Sameness, qv: QuantityVerdict, pub_a: str | None, pub_b: str | None
+    fa: Features, fb: Features, same: Sameness, qv: QuantityVerdict, pub_a: str | None, pub_b: str | None,
+    same_event: bool = False,
 ) -> tuple[float, list[str]] | None:
     """Two day-level dates that cannot both be right for what is otherwise the same statement."""
     if qv.conflict or qv.collisions:
@@ -345,6 +456,17 @@ def _date_conflict(
     slip_possible = any(
         x.resolved[-2:] == y.resolved[-2:] and x.resolved[:7] != y.resolved[:7] for x in da for y in db
     )
+    happening = _shared_happening(fa, fb)
+    if happening and same_event and (same.shared_entities or same.shared_places or same.con >= 0.6) and same.core >= HAPPENING_DATE_MIN:
+        # the same happening (an outbreak, a departure, a meeting …) of one event on two days
+        all_a = [(d.lo, d.hi) for d in fa.dates if d.granularity != "year"]
+        all_b = [(d.lo, d.hi) for d in fb.dates if d.granularity != "year"]
+        gaps = [(_date_gap((x.lo, x.hi), (y.lo, y.hi)), x, y) for x in da for y in db]
+        if not any(_date_gap(x, y) == 0 for x in all_a for y in all_b):
+            gap, x, y = min(gaps, key=lambda t: t[0])
+            if gap <= HAPPENING_DATE_MAX_DAYS:
+                why = [f"dates differ: {_date_text(x)} vs {_date_text(y)}", "same happening: " + happening.replace("_", " ")]
+                return min(same.core + 0.15, 1.0), why
     if same.core < (DATE_MIN_SLIP if slip_possible else DATE_MIN):
         return None
     if not (same.quote >= 0.6 or len(same.shared_entities) + len(same.shared_places) >= 2 or same.txt >= 0.6):
@@ -426,6 +548,25 @@ def _attribution_conflict(
     return min(same.core * 0.9 + 0.1, 1.0), reasons
 
 
+def _actors(f: Features) -> set[str]:
+    return {k for k, kind in f.entities.items() if kind in ("org", "person", "group") and not _is_media(k)}
+
+
+def _indicator_comparable(fa: Features, fb: Features, same: Sameness) -> bool:
+    """Two figures of one indicator are the same figure only for one subject and one period:
+    named actors (a party, a company) must be shared when any is named, and own dates must meet."""
+    aa, ab = _actors(fa), _actors(fb)
+    if aa and ab and not any(_same_source(x, y) for x in aa for y in ab):
+        return False
+    da = [(d.lo, d.hi) for d in fa.dates if d.granularity != "year"]
+    db = [(d.lo, d.hi) for d in fb.dates if d.granularity != "year"]
+    if da and db and not any(_date_gap(x, y) == 0 for x in da for y in db):
+        return False
+    ya = {d.resolved[:4] for d in fa.dates if d.granularity == "year"}
+    yb = {d.resolved[:4] for d in fb.dates if d.granularity == "year"}
+    return not (ya and yb and not ya & yb)
+
+
 def compare_features(
     fa: Features,
     fb: Features,
@@ -463,6 +604,9 @@ def compare_features(
         )
 
     # 1. quantity contradiction: same thing counted, same event and place, incompatible values
+    if qv.indicator and not _indicator_comparable(fa, fb, same):
+        # a share of one indicator for another subject or another period is not a contradiction
+        qv.conflict = [p for p in qv.conflict if p not in qv.indicator]
     if qv.conflict and not far and not _undated_vs_background(fa, fb, ctx):
         # a named company or person both claims are about stands in for a place ("Enerlux's debts")
         actor_ok = same.core >= ACTOR_QUANTITY_MIN and any(
@@ -483,7 +627,7 @@ def compare_features(
             score = 0.45 * same.core / 0.6 + (0.2 if shared_event else 0.0) + (0.15 if same.shared_places else 0.0)
             return make("contradiction", min(score, 0.99), why + reasons, "quantity")
     # 2. date contradiction: the same happening given different dates
-    date_c = _date_conflict(fa, fb, same, qv, fa.published, fb.published)
+    date_c = _date_conflict(fa, fb, same, qv, fa.published, fb.published, shared_event is not None)
     if date_c is not None:
         score, why = date_c
         return make("contradiction", score, why + reasons, "date")

@@ -13,7 +13,9 @@ Rule (also in the package docstring):
    recalled happenings with a toll of their own below the lede do not count).
 3. Seeds are merged across articles, in import order, into events: a seed joins an existing event
    when their date ranges are at most ``EVENT_GAP_DAYS`` apart and they share a place or an actor
-   (or one of them names none). Otherwise it founds a new event.
+   (or one of them names none). Otherwise it founds a new event. An actor the article names in two
+   claims or more counts for all its seeds, and one actor named more or less fully
+   ("Maschinenbauer Brennwald" / "Brennwald") counts as shared.
 4. A claim dated only by month joins the one event of that month that shares a place with it.
 5. Event id = hash of the founding seed's earliest date and main place, so recomputing the same
    workspace gives the same ids.
@@ -95,6 +97,20 @@ def _claim_places_actors(f: Features) -> tuple[set[str], set[str]]:
     return places, actors
 
 
+def _same_actor(a: str, b: str) -> bool:
+    ta, tb = set(a.split()), set(b.split())
+    return a != b and bool(ta) and bool(tb) and (ta <= tb or tb <= ta) and max(len(t) for t in ta & tb) >= 4
+
+
+def _recurring_actors(feats: list[Features]) -> set[str]:
+    """Named actors (a company, a person, an organisation) an article names in two claims or more:
+    what the article is about, shared by all its happenings."""
+    seen: Counter = Counter()
+    for f in feats:
+        seen.update({k for k, kind in f.entities.items() if kind in ("person", "org", "group", "unknown")})
+    return {k for k, n in seen.items() if n >= 2}
+
+
 def _topics(f: Features) -> list[str]:
     lex = lexicon()
     return [c for c in f.concepts if lex.types.get(c) == "event"]
@@ -157,6 +173,9 @@ class EventBuilder:
                 continue
             shared = sum(min(seed.places[p], ev.places[p]) for p in seed.places if p in ev.places)
             shared += sum(min(seed.actors[a], ev.actors[a]) for a in seed.actors if a in ev.actors)
+            if not shared:
+                # "Maschinenbauer Brennwald" and "Brennwald": one actor named more or less fully
+                shared = sum(1 for a in seed.actors for b in ev.actors if _same_actor(a, b))
             if shared == 0 and seed.places and ev.places:
                 continue
             key = (shared, -gap)
@@ -168,6 +187,10 @@ class EventBuilder:
         for f in feats:
             self.loose.pop(f.claim_id, None)
         seeds, main = article_seeds(feats, published)
+        recurring = _recurring_actors(feats)
+        for seed in seeds:
+            for a in recurring:
+                seed.actors.setdefault(a, 1)
         names: dict[str, str] = {}
         for f in feats:
             names.update(f.entity_names)
@@ -255,8 +278,10 @@ def _loose_range(feats: list[Features], published: str | None) -> tuple[int, int
             return parsed[0] - 10, parsed[1]
     latest: tuple[int, int] | None = None
     lede = {f.claim_id for f in sorted(feats, key=lambda f: f.ordinal)[:LEDE_CLAIMS]}
+    # a toll given without a date is the article's own news: a dated toll beside it is history
+    undated_toll = any(any(q.outcome for q in f.quantities) and not f.dates for f in feats)
     for f in feats:
-        if f.claim_id not in lede and any(q.outcome for q in f.quantities):
+        if (f.claim_id not in lede or undated_toll) and any(q.outcome for q in f.quantities):
             # a dated happening with a toll of its own, further down: history recalled
             continue
         for d in f.dates:
