@@ -192,14 +192,18 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--import-sample", type=int, default=100, help="articles per import-throughput run")
+    ap.add_argument("--import-runs", type=int, default=3, help="runs per import-throughput figure")
+    ap.add_argument("--throughput-only", action="store_true", help="stop after the import-throughput figures")
     args = ap.parse_args()
     directory = args.dir or Path(tempfile.mkdtemp(prefix="factdesk-scale-"))
     print(f"factdesk scale benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}")
 
     print("import + extraction + matching throughput")
-    single = import_throughput(args.import_sample, 1, 3)
-    multi = import_throughput(args.import_sample, 0, 3)
+    single = import_throughput(args.import_sample, 1, args.import_runs)
+    multi = import_throughput(args.import_sample, 0, args.import_runs)
     print(f"  one process: {median(single):.1f} articles/s   all {os.cpu_count()} cores: {median(multi):.1f} articles/s")
+    if args.throughput_only:
+        return 0
 
     print(f"building the {args.articles}-article workspace in {directory}")
     rate = build_workspace(directory, args.articles)

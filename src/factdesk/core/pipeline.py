@@ -1,14 +1,16 @@
 """Import pipeline: files → articles → claims → stored → suggestions. Used by the CLI and the TUI.
 
-Parsing and claim extraction are pure and run per file (optionally in worker processes); all
-writes happen in the calling thread, one transaction per article, then the link suggestions for
-the new articles are computed through the anchor index.
+Parsing, claim extraction and the claims' matching features are pure and run per file
+(optionally in worker processes); all writes happen in the calling thread. Articles are stored
+in batches (one transaction per batch of up to ``BATCH_ARTICLES`` articles or ``BATCH_SECONDS`` of
+work), then the link suggestions for the new articles are computed through the anchor index.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -20,6 +22,11 @@ from factdesk.core.models import Article, Claim
 
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, message)``."""
+
+BATCH_ARTICLES = 32
+"""Articles stored per import transaction (a crash loses at most this uncommitted batch)."""
+BATCH_SECONDS = 0.5
+"""…or the articles prepared in this much time, whichever comes first."""
 
 
 @dataclass(slots=True)
@@ -102,9 +109,11 @@ class Prepared:
     article: Article | None
     claims: list[Claim]
     error: str | None = None
+    features: list | None = None
+    """The claims' matching features (when asked for), so matching need not rebuild them."""
 
 
-def prepare(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Prepared:
+def prepare(path: str, max_bytes: int = DEFAULT_MAX_BYTES, features: bool = False) -> Prepared:
     """Parse and extract one file; never raises for bad input (the error is carried)."""
     try:
         article = read_article(path, max_bytes=max_bytes)
@@ -117,7 +126,15 @@ def prepare(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Prepared:
         claims = result.claims
     except Exception as exc:  # noqa: BLE001 - a broken extractor must not lose the article
         return Prepared(path, None, [], f"{path}: claim extraction failed ({type(exc).__name__}: {exc})")
-    return Prepared(path, article, claims)
+    feats = None
+    if features:
+        from factdesk.core.matching.engine import article_features
+
+        try:
+            feats = article_features(article, claims)
+        except Exception:  # noqa: BLE001 - matching rebuilds them from the stored claims
+            feats = None
+    return Prepared(path, article, claims, features=feats)
 
 
 def import_paths(
@@ -154,8 +171,46 @@ def import_paths(
             todo.append(str(path))
     total = len(todo)
     new_ids: list[str] = []
+    features: dict[str, list] = {}
     seen: set[str] = set()
-    for done, prepared in enumerate(_prepare_all(todo, max_bytes, jobs), start=1):
+    pending: list[Prepared] = []
+    batch_started = time.monotonic()
+
+    def flush() -> None:
+        if not pending:
+            return
+        batch = list(pending)
+        pending.clear()
+        try:
+            outcomes: list[BaseException | None] = list(
+                ws.add_articles([(p.article, p.claims) for p in batch], EXTRACTOR_VERSION)
+            )
+        except FactdeskError as exc:
+            outcomes = [exc] * len(batch)
+        for prepared, outcome in zip(batch, outcomes):
+            art = prepared.article
+            assert art is not None
+            if outcome is None:
+                new_ids.append(art.id)
+                if prepared.features is not None:
+                    features[art.id] = prepared.features
+                results.append(
+                    ImportResult(
+                        prepared.path, "imported", article_id=art.id, language=art.language,
+                        title=art.title, claims=len(prepared.claims),
+                    )
+                )
+            elif isinstance(outcome, sqlite3.IntegrityError) and ws.has_article(art.id):
+                # another process stored the same article meanwhile
+                results.append(ImportResult(prepared.path, "duplicate", article_id=art.id, title=art.title))
+            elif isinstance(outcome, sqlite3.IntegrityError):
+                seen.discard(art.id)
+                results.append(ImportResult(prepared.path, "failed", reason=f"{prepared.path}: could not be stored ({outcome})"))
+            else:
+                seen.discard(art.id)
+                results.append(ImportResult(prepared.path, "failed", reason=f"{prepared.path}: {outcome}"))
+
+    for done, prepared in enumerate(_prepare_all(todo, max_bytes, jobs, suggest), start=1):
         if cancelled is not None and cancelled():
             break
         if prepared.article is None:
@@ -165,54 +220,47 @@ def import_paths(
             if art.id in seen or ws.has_article(art.id):
                 results.append(ImportResult(prepared.path, "duplicate", article_id=art.id, title=art.title))
             else:
-                try:
-                    ws.add_article(art, prepared.claims, EXTRACTOR_VERSION)
-                except FactdeskError as exc:
-                    results.append(ImportResult(prepared.path, "failed", reason=f"{prepared.path}: {exc}"))
-                except sqlite3.IntegrityError as exc:
-                    if ws.has_article(art.id):  # another process stored the same article meanwhile
-                        seen.add(art.id)
-                        results.append(ImportResult(prepared.path, "duplicate", article_id=art.id, title=art.title))
-                    else:
-                        results.append(ImportResult(prepared.path, "failed", reason=f"{prepared.path}: could not be stored ({exc})"))
-                else:
-                    seen.add(art.id)
-                    new_ids.append(art.id)
-                    results.append(
-                        ImportResult(
-                            prepared.path, "imported", article_id=art.id, language=art.language,
-                            title=art.title, claims=len(prepared.claims),
-                        )
-                    )
+                seen.add(art.id)
+                if not pending:
+                    batch_started = time.monotonic()
+                pending.append(prepared)
+                if len(pending) >= BATCH_ARTICLES or time.monotonic() - batch_started >= BATCH_SECONDS:
+                    flush()
         if progress is not None:
             progress(done, total, f"read {Path(prepared.path).name}")
+    flush()
     summary = ImportSummary(results)
     if suggest and new_ids:
-        summary.suggestions = update_links(ws, new_ids, progress=progress)
+        summary.suggestions = update_links(ws, new_ids, progress=progress, features=features)
     order = {str(p): i for i, (p, _) in enumerate(files)}
     summary.results.sort(key=lambda r: order.get(r.path, len(order)))
     return summary
 
 
-def update_links(ws, article_ids: list[str], progress: Progress | None = None) -> int:
-    """Compute and store suggestions for newly stored articles (through the anchor index)."""
+def update_links(ws, article_ids: list[str], progress: Progress | None = None, features: dict | None = None) -> int:
+    """Compute and store suggestions for newly stored articles (through the anchor index).
+
+    ``features`` may carry the articles' claim features built at import (by article id).
+    """
     from factdesk.core.matching import update_suggestions
 
     def relay(done: int, total: int) -> None:
         if progress is not None:
             progress(done, total, "matching claims")
 
-    return int(update_suggestions(ws, article_ids, progress=relay))
+    return int(update_suggestions(ws, article_ids, progress=relay, features=features))
 
 
-def _prepare_all(paths: list[str], max_bytes: int, jobs: int) -> Iterator[Prepared]:
+def _prepare_all(paths: list[str], max_bytes: int, jobs: int, features: bool = False) -> Iterator[Prepared]:
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     if workers <= 1 or len(paths) < 8:
         for path in paths:
-            yield prepare(path, max_bytes)
+            yield prepare(path, max_bytes, features)
         return
+    # small chunks: the calling process stores results while the workers keep extracting
+    chunk = max(1, min(8, len(paths) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(prepare, paths, [max_bytes] * len(paths), chunksize=8)
+        yield from pool.map(prepare, paths, [max_bytes] * len(paths), [features] * len(paths), chunksize=chunk)
 
 
 def reextract(ws, progress: Progress | None = None) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,20 @@ MAX_SAME_ARTICLE = 30
 """Candidates from the claim's own article (contradiction checks only)."""
 
 Progress = Callable[[int, int], None] | None
+
+
+class _IdfCache(dict):
+    """Anchor → IDF weight, computed on first use (``__getitem__`` is the scorer's fast callable)."""
+
+    __slots__ = ("sess",)
+
+    def __init__(self, sess: _Session) -> None:
+        super().__init__()
+        self.sess = sess
+
+    def __missing__(self, anchor: str) -> float:
+        w = self[anchor] = idf(self.sess.df.get(anchor, 1), self.sess.n_claims)
+        return w
 
 
 def _published(meta_row: tuple[int, str | None, dict[str, Any]] | None) -> str | None:
@@ -47,7 +61,9 @@ class _Session:
         self.anchors: dict[str, list[str]] = {}
         self.n_claims = max(1, ws.anchor_total_claims())
         self.df: dict[str, int] = {}
-        self._idf: dict[str, float] = {}
+        self._idf = _IdfCache(self)
+        self.idf: Callable[[str], float] = self._idf.__getitem__
+        """Anchor → IDF weight (cached; anchors without stats count as carried by one claim)."""
 
     # -- features --------------------------------------------------------------------------
     def features(self, claim: Claim) -> Features:
@@ -70,12 +86,6 @@ class _Session:
             a = claim_anchors(f)
             self.anchors[f.claim_id] = a
         return a
-
-    def idf(self, anchor: str) -> float:
-        w = self._idf.get(anchor)
-        if w is None:
-            w = self._idf[anchor] = idf(self.df.get(anchor, 1), self.n_claims)
-        return w
 
     def fetch_df(self, anchors: Iterable[str]) -> None:
         need = [a for a in dict.fromkeys(anchors) if a not in self.df]
@@ -203,19 +213,50 @@ def _members(builder: EventBuilder, sess: _Session, article_ids: Iterable[str]) 
     return rows
 
 
-def _article_claims(sess: _Session, article_ids: list[str]) -> dict[str, list[Features]]:
+def _article_claims(
+    sess: _Session, article_ids: list[str], given: Mapping[str, list[Features]] | None = None
+) -> dict[str, list[Features]]:
     out: dict[str, list[Features]] = {}
     for aid in article_ids:
-        out[aid] = [sess.features(c) for c in sess.ws.claims_for_article(aid)]
+        feats = given.get(aid) if given else None
+        if feats is None:
+            out[aid] = [sess.features(c) for c in sess.ws.claims_for_article(aid)]
+            continue
+        # built before the article was stored: set what only the store knows
+        meta = sess.articles.get(aid)
+        published, order = _published(meta), (meta[0] if meta else 0)
+        for f in feats:
+            f.published = published
+            f.article_order = order
+            sess.feats[f.claim_id] = f
+        out[aid] = list(feats)
     return out
 
 
-def update_suggestions(ws: Any, article_ids: list[str], progress: Progress = None) -> int:
+def article_features(article: Any, claims: Iterable[Claim]) -> list[Features]:
+    """Features of a parsed article's claims in stored (text) order, before the article is stored.
+
+    For :func:`update_suggestions` (``features=``): lets the import build them where the claims
+    were extracted (in worker processes) instead of reading the claims back from the database.
+    """
+    published = _published((0, article.published, article.meta or {}))
+    return [build_features(c, published=published) for c in sorted(claims, key=lambda c: c.start)]
+
+
+def update_suggestions(
+    ws: Any,
+    article_ids: list[str],
+    progress: Progress = None,
+    *,
+    features: Mapping[str, list[Features]] | None = None,
+) -> int:
     """After new articles were stored: anchors, events, candidates, scoring, storage.
 
     Claims of ``article_ids`` are compared with every claim sharing an anchor (other articles,
     and their own article for contradictions). Earlier suggestions touching these articles are
     replaced; analyst decisions are never touched. Returns the number of suggestions stored.
+    ``features`` optionally gives the new articles' claim features (see :func:`article_features`);
+    articles missing from it are read from the workspace.
     """
     article_ids = [a for a in dict.fromkeys(article_ids)]
     if not article_ids:
@@ -223,7 +264,7 @@ def update_suggestions(ws: Any, article_ids: list[str], progress: Progress = Non
     sess = _Session(ws)
     order = sess.articles
     article_ids.sort(key=lambda a: order.get(a, (0,))[0])
-    feats_by_article = _article_claims(sess, article_ids)
+    feats_by_article = _article_claims(sess, article_ids, features)
     ws.replace_anchors_many(
         {aid: [(a, f.claim_id) for f in feats for a in sess.anchors_of(f)] for aid, feats in feats_by_article.items()}
     )

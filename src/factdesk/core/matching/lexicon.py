@@ -31,12 +31,24 @@ _COMBINING.update({cp: None for cp in range(0xFE20, 0xFE30)})
 _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
 
 
+# ``str.translate`` with a dict costs a lookup per character: only run it when a mapped character is present.
+_APOSTROPHE_CHARS = re.compile("[" + re.escape("".join(chr(k) for k in _APOSTROPHES)) + "]")
+_FOLD_TABLE = {**_APOSTROPHES, **_SPECIAL}
+_FOLD_CHARS = re.compile("[" + re.escape("".join(chr(k) for k in _FOLD_TABLE)) + "]")
+_COMBINING_RE = re.compile("[" + "".join(f"{chr(a)}-{chr(b - 1)}" for a, b in (
+    (0x300, 0x370), (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100), (0xFE20, 0xFE30))) + "]")
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents, unify apostrophes and hyphens (``ß`` → ``ss``)."""
-    text = text.translate(_APOSTROPHES)
     if text.isascii():
-        return text.lower()
-    return unicodedata.normalize("NFKD", text.translate(_SPECIAL)).translate(_COMBINING).lower()
+        return (text.replace("`", "'") if "`" in text else text).lower()
+    if _FOLD_CHARS.search(text):
+        # the apostrophe and special-letter tables map disjoint characters to ASCII: one pass does both
+        text = text.translate(_FOLD_TABLE)
+        if text.isascii():
+            return text.lower()
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def tokens(text: str) -> list[str]:
@@ -108,6 +120,14 @@ class Lexicon:
                             exact.setdefault((raw,), set()).add(concept)
         self._cache: dict[str, dict[str, frozenset[str] | None]] = {}
         self._phrase_max = {lang: max((len(k) for k in ex), default=1) for lang, ex in self._exact.items()}
+        # first word of every multi-word phrase -> the phrase lengths starting with it, longest first
+        self._starts: dict[str, dict[str, tuple[int, ...]]] = {}
+        for lang, ex in self._exact.items():
+            sizes: dict[str, set[int]] = {}
+            for key in ex:
+                if len(key) > 1:
+                    sizes.setdefault(key[0], set()).add(len(key))
+            self._starts[lang] = {w: tuple(sorted(v, reverse=True)) for w, v in sizes.items()}
         for lang, prefix in self._prefix.items():
             self._prefix_lens[lang] = sorted({len(p) for p in prefix}, reverse=True)
         for lang, words in data.get("stopwords", {}).items():
@@ -155,7 +175,9 @@ class Lexicon:
 
     def map_text(self, text: str, lang: str | None = None) -> Mapped:
         """Map ``text`` to concepts (longest phrase first) and residual tokens."""
-        matches = list(_RAW_TOKEN_RE.finditer(text.translate(_APOSTROPHES)))
+        if _APOSTROPHE_CHARS.search(text):
+            text = text.translate(_APOSTROPHES)
+        matches = list(_RAW_TOKEN_RE.finditer(text))
         raw_tokens = [m.group(0) for m in matches]
         offsets = [m.start() for m in matches]
         folded = fold("\x00".join(raw_tokens)).split("\x00") if raw_tokens else []
@@ -180,27 +202,32 @@ class Lexicon:
         residual: list[str] = []
         i = 0
         n = len(toks)
-        phrase_max = self._phrase_max.get(lang, 1)
+        starts = self._starts.get(lang, {})
+        cache = self._cache.setdefault(lang, {})
         while i < n:
-            if i in case_hits:
+            if case_hits and i in case_hits:
                 concepts.append(case_hits[i])
                 positions.append((offsets[i], case_hits[i]))
                 i += 1
                 continue
-            matched = False
-            for size in range(min(phrase_max, n - i), 1, -1):
-                hit = exact.get(tuple(toks[i : i + size]))
-                if hit:
-                    for c in sorted(hit):
-                        concepts.append(c)
-                        positions.append((offsets[i], c))
-                    i += size
-                    matched = True
-                    break
-            if matched:
-                continue
             tok = toks[i]
-            hit = self._lookup_token(tok, lang)
+            sizes = starts.get(tok)
+            if sizes is not None:
+                # longest phrase first; only lengths of phrases that start with this word can hit
+                matched = False
+                for size in sizes:
+                    if size <= n - i:
+                        hit = exact.get(tuple(toks[i : i + size]))
+                        if hit:
+                            for c in sorted(hit):
+                                concepts.append(c)
+                                positions.append((offsets[i], c))
+                            i += size
+                            matched = True
+                            break
+                if matched:
+                    continue
+            hit = cache[tok] if tok in cache else self._lookup_token(tok, lang)
             if hit is None and "-" in tok:
                 parts = [p for p in tok.split("-") if p]
                 sub_hits = [self._lookup_token(p, lang) for p in parts]

@@ -24,15 +24,10 @@ class MatchingMixin:
     # -- anchors -------------------------------------------------------------------------------
     def replace_anchors(self, article_id: str, rows: Iterable[tuple[str, str]]) -> None:
         """Set the anchors of an article's claims: ``rows`` are ``(anchor, claim_id)``."""
-        with self.transaction() as conn:
-            conn.execute("DELETE FROM anchors WHERE article_id = ?", (article_id,))
-            conn.executemany(
-                "INSERT INTO anchors (anchor, claim_id, article_id) VALUES (?,?,?)",
-                [(a, c, article_id) for a, c in rows],
-            )
+        self.replace_anchors_many({article_id: list(rows)})
 
     def anchor_df(self, anchors: Iterable[str]) -> dict[str, int]:
-        """How many claims carry each anchor (document frequency, kept up to date by triggers)."""
+        """How many claims carry each anchor (document frequency, kept up to date on every anchor write)."""
         keys = list(dict.fromkeys(anchors))
         out: dict[str, int] = {}
         for i in range(0, len(keys), 500):
@@ -64,14 +59,26 @@ class MatchingMixin:
         return out
 
     def replace_anchors_many(self, rows_by_article: dict[str, list[tuple[str, str]]]) -> None:
-        """:meth:`replace_anchors` for several articles in one transaction."""
+        """:meth:`replace_anchors` for several articles in one transaction.
+
+        Document frequencies: removed rows are counted down by the delete trigger (which also
+        covers cascades from deleted claims); added rows are counted here, one upsert per
+        distinct anchor rather than one per row.
+        """
+        added: dict[str, int] = {}
         with self.transaction() as conn:
             for article_id, rows in rows_by_article.items():
-                conn.execute("DELETE FROM anchors WHERE article_id = ?", (article_id,))
-                conn.executemany(
-                    "INSERT INTO anchors (anchor, claim_id, article_id) VALUES (?,?,?)",
-                    [(a, c, article_id) for a, c in rows],
-                )
+                if conn.execute("SELECT 1 FROM anchors WHERE article_id = ? LIMIT 1", (article_id,)).fetchone():
+                    conn.execute("DELETE FROM anchors WHERE article_id = ?", (article_id,))
+                batch = [(a, c, article_id) for a, c in rows]
+                conn.executemany("INSERT INTO anchors (anchor, claim_id, article_id) VALUES (?,?,?)", batch)
+                for a, _ in rows:
+                    added[a] = added.get(a, 0) + 1
+            conn.executemany(
+                "INSERT INTO anchor_stats (anchor, df) VALUES (?,?)"
+                " ON CONFLICT(anchor) DO UPDATE SET df = df + excluded.df",
+                sorted(added.items()),
+            )
 
     def clear_anchors(self) -> None:
         with self.transaction() as conn:

@@ -181,7 +181,13 @@ END;
 """
 """Matching: per-anchor document frequency kept by triggers, so blocking never counts rows at query time."""
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2]
+MIGRATION_3 = """
+DROP TRIGGER IF EXISTS anchors_stats_ai;
+"""
+"""Matching: inserted anchors are counted by the writer (one upsert per distinct anchor and batch)
+instead of a per-row trigger; deletions (and cascades from deleted claims) keep their trigger."""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
 """Migration ``n`` (1-based) is ``MIGRATIONS[n - 1]``; append, never edit a released one."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -226,26 +226,69 @@ class Workspace(AnalystMixin, MatchingMixin):
     def add_article(self, article: Article, claims: list[Claim], extractor_version: str) -> None:
         """Insert an article and its claims in one transaction."""
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO articles (id, title, source, url, language, published, path, text, encoding,"
-                " imported_at, meta, word_count, extractor_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    article.id,
-                    article.title,
-                    article.source,
-                    article.url,
-                    article.language,
-                    article.published,
-                    article.path,
-                    article.text,
-                    article.encoding,
-                    article.imported_at or now_iso(),
-                    json.dumps(article.meta, ensure_ascii=False),
-                    article.word_count,
-                    extractor_version,
-                ),
-            )
-            self._insert_claims(conn, claims)
+            self._insert_article(conn, article, claims, extractor_version)
+
+    def add_articles(
+        self, items: Iterable[tuple[Article, list[Claim]]], extractor_version: str
+    ) -> list[sqlite3.IntegrityError | None]:
+        """Bulk import: insert several articles with their claims in one transaction.
+
+        Each article is stored under its own savepoint, so one that cannot be stored (an id
+        another process stored meanwhile) is left out and reported — ``None`` for a stored article,
+        the ``IntegrityError`` otherwise — while the others are kept. A storage error (disk
+        full, …) rolls the whole batch back and raises, as :meth:`transaction` does.
+
+        The batch commits with ``synchronous = NORMAL`` (restored to FULL right after): in WAL
+        mode a committed transaction then survives a crash or kill of this process, and only a
+        power loss or OS crash can drop the last batches — imported articles, which are simply
+        imported again. Analyst actions never go through here and always commit with FULL.
+        """
+        out: list[sqlite3.IntegrityError | None] = []
+        relaxed = not self._in_tx and not self.readonly
+        if relaxed:
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            with self.transaction() as conn:
+                for article, claims in items:
+                    conn.execute("SAVEPOINT add_article")
+                    try:
+                        self._insert_article(conn, article, claims, extractor_version)
+                    except sqlite3.IntegrityError as exc:
+                        conn.execute("ROLLBACK TO add_article")
+                        conn.execute("RELEASE add_article")
+                        out.append(exc)
+                    else:
+                        conn.execute("RELEASE add_article")
+                        out.append(None)
+        finally:
+            if relaxed:
+                try:
+                    self.conn.execute("PRAGMA synchronous = FULL")
+                except sqlite3.Error:
+                    pass
+        return out
+
+    def _insert_article(self, conn: sqlite3.Connection, article: Article, claims: list[Claim], extractor_version: str) -> None:
+        conn.execute(
+            "INSERT INTO articles (id, title, source, url, language, published, path, text, encoding,"
+            " imported_at, meta, word_count, extractor_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article.id,
+                article.title,
+                article.source,
+                article.url,
+                article.language,
+                article.published,
+                article.path,
+                article.text,
+                article.encoding,
+                article.imported_at or now_iso(),
+                json.dumps(article.meta, ensure_ascii=False),
+                article.word_count,
+                extractor_version,
+            ),
+        )
+        self._insert_claims(conn, claims)
 
     def delete_article(self, article_id: str) -> None:
         """Remove an article with its claims and suggestions (analyst data is kept, see doctor)."""
