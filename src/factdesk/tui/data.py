@@ -43,23 +43,29 @@ def library_rows(ws: Workspace) -> list[LibraryRow]:
     """Every article with its claim count, open contradictions and events (few small queries)."""
     claim_counts = {r[0]: r[1] for r in ws.query("SELECT article_id, count(*) FROM claims GROUP BY article_id")}
     open_contra: dict[str, int] = {}
-    for a, b in ws.query(
-        "SELECT s.left_article, s.right_article FROM suggestions s LEFT JOIN decisions d ON d.suggestion_id = s.id"
-        " WHERE s.kind = 'contradiction' AND d.status IS NULL"
+    for a, b, n in ws.query(
+        "SELECT left_article, right_article, count(*) FROM suggestions"
+        " WHERE kind = 'contradiction' AND id NOT IN (SELECT suggestion_id FROM decisions)"
+        " GROUP BY left_article, right_article"
     ):
-        open_contra[a] = open_contra.get(a, 0) + 1
+        open_contra[a] = open_contra.get(a, 0) + n
         if b != a:
-            open_contra[b] = open_contra.get(b, 0) + 1
-    events: dict[str, list[str]] = {}
-    for article_id, label, places in ws.query(
-        "SELECT DISTINCT m.article_id, e.label, e.places FROM event_members m JOIN events e ON e.id = m.event_id"
-        " ORDER BY e.date_start IS NULL, e.date_start, e.label"
-    ):
+            open_contra[b] = open_contra.get(b, 0) + n
+    labels: dict[str, str] = {}
+    for event_id, label, places in ws.query("SELECT id, label, places FROM events"):
         try:
             place_list = [str(p) for p in json.loads(places or "[]")]
         except ValueError:
             place_list = []
-        events.setdefault(article_id, []).append(event_label(str(label or ""), place_list))
+        labels[event_id] = event_label(str(label or ""), place_list)  # once per event, not per member
+    events: dict[str, list[str]] = {}
+    order = {
+        r[0]: i for i, r in enumerate(ws.query("SELECT id FROM events ORDER BY date_start IS NULL, date_start, label"))
+    }
+    members = ws.query("SELECT DISTINCT article_id, event_id FROM event_members WHERE claim_id IS NULL")
+    for article_id, event_id in sorted(members, key=lambda r: order.get(r[1], len(order))):
+        if event_id in labels:
+            events.setdefault(article_id, []).append(labels[event_id])
     rows = []
     for art in ws.list_articles():
         rows.append(
@@ -160,8 +166,8 @@ def event_rows(ws: Workspace) -> list[EventRow]:
     open_contra = {
         r[0]: r[1]
         for r in ws.query(
-            "SELECT s.event_id, count(*) FROM suggestions s LEFT JOIN decisions d ON d.suggestion_id = s.id"
-            " WHERE s.kind = 'contradiction' AND d.status IS NULL AND s.event_id IS NOT NULL GROUP BY s.event_id"
+            "SELECT event_id, count(*) FROM suggestions WHERE kind = 'contradiction' AND event_id IS NOT NULL"
+            " AND id NOT IN (SELECT suggestion_id FROM decisions) GROUP BY event_id"
         )
     }
     weight: dict[tuple[str, str], int] = {

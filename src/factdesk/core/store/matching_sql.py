@@ -275,19 +275,22 @@ class MatchingMixin:
                 )
 
     def events(self) -> list[dict[str, Any]]:
-        """Stored events with their article ids and claim counts, earliest first."""
+        """Stored events with their article ids and claim counts, earliest first (three queries)."""
+        articles: dict[str, list[str]] = {}
+        for event_id, article_id in self.query(
+            "SELECT event_id, article_id FROM event_members WHERE claim_id IS NULL ORDER BY rowid"
+        ):
+            members = articles.setdefault(event_id, [])
+            if article_id not in members:
+                members.append(article_id)
+        claims = {
+            r[0]: r[1]
+            for r in self.query(
+                "SELECT event_id, count(*) FROM event_members WHERE claim_id IS NOT NULL GROUP BY event_id"
+            )
+        }
         out = []
         for r in self.query("SELECT * FROM events ORDER BY date_start IS NULL, date_start, label"):
-            arts = [
-                a[0]
-                for a in self.query(
-                    "SELECT DISTINCT article_id FROM event_members WHERE event_id = ? AND article_id IS NOT NULL",
-                    (r["id"],),
-                )
-            ]
-            n_claims = self.query(
-                "SELECT count(*) FROM event_members WHERE event_id = ? AND claim_id IS NOT NULL", (r["id"],)
-            )[0][0]
             out.append(
                 {
                     "id": r["id"],
@@ -296,12 +299,11 @@ class MatchingMixin:
                     "date_end": r["date_end"],
                     "places": json.loads(r["places"]),
                     "actors": json.loads(r["actors"]),
-                    "articles": arts,
-                    "claims": n_claims,
+                    "articles": articles.get(r["id"], []),
+                    "claims": claims.get(r["id"], 0),
                 }
             )
         return out
-
 
     def event_rows(self) -> list[dict[str, Any]]:
         """Stored events with their ``data`` (for incremental updates)."""

@@ -187,7 +187,14 @@ DROP TRIGGER IF EXISTS anchors_stats_ai;
 """Matching: inserted anchors are counted by the writer (one upsert per distinct anchor and batch)
 instead of a per-row trigger; deletions (and cascades from deleted claims) keep their trigger."""
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
+MIGRATION_4 = """
+CREATE INDEX suggestions_contradictions ON suggestions(left_article, right_article, event_id, id) WHERE kind = 'contradiction';
+CREATE INDEX event_members_event_article ON event_members(event_id, article_id, claim_id);
+"""
+"""Library start-up on big workspaces: covering indexes for the per-article open-contradiction
+counts and the per-event article weights, so the first screen never scans every suggestion row."""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4]
 """Migration ``n`` (1-based) is ``MIGRATIONS[n - 1]``; append, never edit a released one."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -67,8 +67,8 @@ class LibraryScreen(Screen[None]):
         self.app.article_titles = {r.id: r.title for r in rows}  # type: ignore[attr-defined]
         self.query_one(ArticleList).set_rows(rows)
         self.query_one(EventList).set_events(events, {r.id: r.title for r in rows})
-        unreviewed = self.ws.scalar(
-            "SELECT count(*) FROM suggestions s LEFT JOIN decisions d ON d.suggestion_id = s.id WHERE d.status IS NULL"
+        unreviewed = counts["suggestions"] - self.ws.scalar(
+            "SELECT count(*) FROM decisions WHERE suggestion_id IN (SELECT id FROM suggestions)"
         )
         def n(count: int, word: str) -> str:
             return f"{count} {word}" + ("" if count == 1 else "s")
