@@ -129,10 +129,15 @@ async def ui_timings(workspace: Path, long_id: str, pair: list[str]) -> dict[str
     from factdesk.tui.app import FactdeskApp
     from factdesk.tui.screens.compare import CompareScreen
 
-    out: dict[str, list[float]] = {"open_pair": [], "next_claim": [], "open_long": [], "jump_long": []}
+    out: dict[str, list[float]] = {"open_pair": [], "next_claim": [], "open_long": [], "jump_long": [], "harness": []}
     app = FactdeskApp(workspace)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
+        for _ in range(15):  # the harness's own cost: an unbound key, pressed and settled
+            t0 = time.perf_counter()
+            await pilot.press("f12")
+            await pilot.pause()
+            out["harness"].append(time.perf_counter() - t0)
         for _ in range(3):
             t0 = time.perf_counter()
             app.open_compare(pair)
@@ -223,6 +228,8 @@ def main() -> int:
 
     print("TUI (headless, 160×45)")
     ui = asyncio.run(ui_timings(directory, long_id, pair))
+    floor_ms = median(ui["harness"]) * 1000
+    print(f"  harness floor (unbound key pressed and settled): p50 {floor_ms:.0f} ms — subtract it from the key timings")
     print(f"  open an article pair: p50 {median(ui['open_pair']) * 1000:.0f} ms")
     print(f"  next claim: p50 {median(ui['next_claim']) * 1000:.0f} ms, p95 {p95(ui['next_claim']) * 1000:.0f} ms")
     print(f"  open a 300,000-character article: p50 {median(ui['open_long']) * 1000:.0f} ms")
