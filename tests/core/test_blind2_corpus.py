@@ -31,8 +31,8 @@ from test_match_samples import score  # noqa: E402  (the evaluation scorer's rul
 
 from factdesk.core.pipeline import import_paths  # noqa: E402
 
-MIN_LINKS = 0.85
-MIN_CONTRADICTIONS = 0.40
+MIN_LINKS = 0.95
+MIN_CONTRADICTIONS = 0.5
 KNOWN_TRAPS: set[str] = set()
 
 

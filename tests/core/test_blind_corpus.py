@@ -5,9 +5,8 @@ publication date, some none, some web clutter. The gold file was written from th
 before the system was first run on them.
 
 Thresholds are those reached after general fixes, with room: this corpus is for checking, not tuning.
-One trap is a known weakness and is allowed: a police count and a union count of one Paris march in
-two articles are still offered as a quantity contradiction, because "the unions counted 100,000" is
-not read as an attribution.
+No trap may be violated: a police count and a union count of one Paris march in two articles, each
+credited to its counter, are a known attributed dispute, not a contradiction.
 
 Run as a script to print the misses and the top suggestions.
 """
@@ -33,9 +32,8 @@ from test_match_samples import score  # noqa: E402  (the evaluation scorer's rul
 
 from factdesk.core.pipeline import import_paths  # noqa: E402
 
-MIN_LINKS = 0.85
-MIN_CONTRADICTIONS = 0.55
-KNOWN_TRAPS = {"TP3-paris-police-vs-unions"}
+MIN_LINKS = 0.95
+MIN_CONTRADICTIONS = 0.6
 
 
 def suggestion_rows(ws) -> list[dict]:
@@ -74,7 +72,7 @@ def test_corpus_gold(corpus_rows):
     n_links, n_cons = len(gold["links"]), len(gold["contradictions"])
     found_links = n_links - len(result["missed_links"])
     found_cons = n_cons - len(result["missed_contradictions"])
-    assert set(result["violated_traps"]) <= KNOWN_TRAPS, result
+    assert not result["violated_traps"], result
     assert found_links >= MIN_LINKS * n_links, result
     assert found_cons >= MIN_CONTRADICTIONS * n_cons, result
 

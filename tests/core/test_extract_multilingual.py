@@ -10,7 +10,7 @@ IT = [
     ("q", "Il governo ha stanziato 20 milioni di euro.", "20 milioni", 20_000_000, "money", None),
     ("q", "Sette persone sono state uccise e 21 ferite nell'attacco.", "21", 21, "wounded", None),
     ("q", "Il partito ha ottenuto il 34,5 % dei voti.", "34,5", 34.5, "percent", None),
-    ("d", "Il fiume ha rotto gli argini lunedì notte.", "2025-05-20", "lunedì", "2025-05-19"),
+    ("d", "Il fiume ha rotto gli argini lunedì notte.", "2025-05-20", "lunedì notte", "2025-05-19"),
     ("d", "Nel maggio 2023 un'altra alluvione aveva causato 17 morti.", "2025-05-20", "maggio 2023", "2023-05"),
     ("a", "Tre persone sono morte, secondo il ministero della Salute.", "ministry:health"),
 ]

@@ -9,6 +9,12 @@ Patterns (cue words from the language files):
   gives the source "Ministry of Defense" and a second span (``kind="conduit"``) for AFP;
   "a indiqué à l'AFP un responsable au ministère de l'Intérieur" the same in French.
 
+A role followed by the named holder credits the person ("said the prime minister, Luís Montenegro",
+"sagte der Finanzvorstand, Jens Albrecht", "disse o comandante, Rui Costa"): the role phrase must hold
+a title, a source noun or a role ending (``attribution.role_suffixes``), and the name two to four
+capitalised words that close the clause; the key is the person's, as in "Luís Montenegro, the prime
+minister, said".
+
 The source must pass a source-noun check: a proper name, an acronym, an alias, or a source noun
 (official, spokesman, ministry, sources, communiqué...) and not a non-source noun ("according to
 the schedule", "selon le calendrier", "selon les cas"). Cues inside a closed quotation are the
@@ -118,7 +124,7 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
             continue
         k = _tok_at(toks, m.end())
         np = _np_forward(toks, k, lg)
-        cand = _make(text, toks, np, lg, m.start(), m.group(0))
+        cand = _appositive(text, toks, np, lg, m.start(), m.group(0)) or _make(text, toks, np, lg, m.start(), m.group(0))
         if cand:
             out.append(cand)
     for m in _verb_regex(lg).finditer(text):
@@ -146,6 +152,13 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
             subj_k = conduit[1] if conduit else ka
             subj = _np_forward(toks, subj_k, lg)
             c = _make(text, toks, subj, lg, m.start(), m.group(0)) if subj and inverted_ctx else None
+            if c is None and inverted_ctx and conduit and not subj and low_words[-1] in lg.determiners:
+                # "sagte der Finanzvorstand, Jens Albrecht": the phrase after the verb is the speaker
+                pre = _np_forward(toks, _tok_at(toks, m.start() + len(m.group(0).split()[0])), lg)
+                c = _appositive(text, toks, pre, lg, m.start(), m.group(0))
+                if c is None:
+                    c = _make(text, toks, conduit, lg, m.start(), m.group(0))
+                conduit = None
             if c is None:
                 subj = _np_back(toks, kb, lg)
                 c = _make(text, toks, subj, lg, None, m.group(0), end_at=m.end())
@@ -167,7 +180,7 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
                         if toks[k2].low in ("le", "la", "les", "l'", "the") and k2 > ka + 1:
                             fw = _np_forward(toks, k2, lg)
                             break
-                c = _make(text, toks, fw, lg, m.start(), m.group(0))
+                c = _appositive(text, toks, fw, lg, m.start(), m.group(0)) or _make(text, toks, fw, lg, m.start(), m.group(0))
             if c is None:
                 bk = _np_back(toks, kb, lg)
                 if bk:
@@ -215,6 +228,72 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
         seen.add(k)
         res.append(c)
     return res
+
+
+_NAME_PARTICLES = frozenset("de da do dos das del della di van von der la le du e y bin ben al".split())
+
+
+def _role_words(lg: langdata.Lang) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(single words of titles and source nouns, compound endings of role words) for ``lg``."""
+    got = lg._compiled.get("att_roles")
+    if got is None:
+        words = {w for t in lg.titles for w in t.replace("-", " ").split() if len(w) > 2 and w not in lg.determiners}
+        words |= {w for w in lg.source_nouns if len(w) > 2}
+        suffixes = tuple(str(x).lower() for x in (lg.data.get("attribution", {}).get("role_suffixes") or []))
+        got = lg._compiled["att_roles"] = (frozenset(words), suffixes)
+    return got
+
+
+def _appositive(text: str, toks: list[Tok], np: tuple[int, int] | None, lg: langdata.Lang,
+                cue_start: int | None, cue: str) -> AttrCand | None:
+    """A role then the named holder: "said the prime minister, Luís Montenegro" credits the person.
+
+    ``np`` is the role phrase; it must be followed by a comma and a name of two to four
+    capitalised words that ends the clause (punctuation or the end of the sentence).
+    """
+    if not np:
+        return None
+    k, j = np
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    role = [t for t in toks[k:j] if t.typ == "word" and t.low not in lg.determiners and t.low not in _CONNECT]
+    if not role or len(role) > 5 or any(t.typ == "num" for t in toks[k:j]):
+        return None
+    words, suffixes = _role_words(lg)
+    lows = [t.low.replace("’", "'").split("'")[-1] for t in role]
+    if not any(w in words or (suffixes and w.endswith(suffixes)) or any(p in words for p in w.split("-")) for w in lows):
+        return None
+    if _cap_person(text, role, lg):
+        return None
+    e = j + 1
+    name: list[Tok] = []
+    while e < len(toks) and toks[e].typ == "word" and len(name) < 6:
+        t = toks[e]
+        if _is_cap(t) and t.low not in lg.determiners and t.low not in lg.stop_caps:
+            name.append(t)
+        elif name and t.low in _NAME_PARTICLES and e + 1 < len(toks) and toks[e + 1].typ == "word" and _is_cap(toks[e + 1]):
+            name.append(t)
+        else:
+            break
+        e += 1
+    caps = [t for t in name if _is_cap(t)]
+    if not 2 <= len(caps) <= 4 or not _is_cap(name[-1]):
+        return None
+    if e < len(toks) and (toks[e].typ != "punct" or toks[e].text in "(["):
+        return None
+    raw = text[name[0].start:name[-1].end]
+    hit = names.aliases().lookup(raw)
+    if hit and hit[1] != "person":
+        return None
+    if names.ministry_key(raw) or any(t.low in lg.org_words or t.low in lg.place_words for t in caps):
+        return None
+    if any(names.nationality_key(t.text) for t in caps):
+        return None
+    key = names.source_key(raw, lg.code)
+    if not key:
+        return None
+    start = toks[k].start if cue_start is None else min(cue_start, toks[k].start)
+    return AttrCand(start, name[-1].end, raw, key, person=raw, cue=cue)
 
 
 def _lower_head(toks: list[Tok], np: tuple[int, int], lg: langdata.Lang) -> bool:

@@ -3,7 +3,9 @@
 Resolved values (``Span.resolved``) and granularities (``Span.granularity``):
 
 - ``day``        ``2024-02-02`` (explicit dates, day + month, weekdays, today/yesterday);
-- ``night``      ``2024-02-02/2024-02-03`` ("la nuit du 2 au 3 février", "overnight Friday to Saturday");
+- ``night``      ``2024-02-02/2024-02-03`` ("la nuit du 2 au 3 février", "overnight Friday to Saturday",
+                 "dans la nuit de samedi à dimanche", "la noche del sábado" = that night and the next day,
+                 "in der Nacht zum Sonntag" = the night ending that day: ``dates.night_to``);
 - ``range``      ``2024-02-02/2024-02-05`` ("du 2 au 5 février", "February 2-5", "last week" = Monday..Sunday);
 - ``month_part`` ``2024-01-21/2024-01-31``: early = days 1-10, mid = 11-20, late = 21-end of month
                  ("fin janvier", "in early June", "mi-octobre");
@@ -20,10 +22,15 @@ before the reference (the same weekday as the reference is the reference day its
 "X dernier" is strictly before, "next X" / "X prochain" strictly after, and so is a weekday after a
 future or "until" cue in its own clause ("is expected to visit on Thursday", "hasta el lunes",
 "will am Donnerstag reisen"; ``dates.future_cues`` in the language files). A day + month later than
-the reference goes to the previous year; so does a bare month later than the reference month.
+the reference goes to the previous year, unless its clause announces it (a future cue or an
+``upcoming_cues`` word: "the next meeting is scheduled for June 5", "prévue le 5 juin"); so does a
+bare month later than the reference month.
 A quoted "today"/"aujourd'hui" takes the day of the statement when the sentence dates it
 ("…,” the president said on Friday"). ``Span.basis`` always says which rule resolved the date,
 and why it was left unresolved.
+A time of day around a weekday belongs to it and resolves like the weekday ("Monday evening", "lundi
+soir", "domingo por la noche", "am Montagabend", "in the early hours of Tuesday", "na madrugada de
+terça-feira"; ``dates.day_parts_before`` / ``day_parts_after`` / ``weekday_compounds`` in the language files).
 """
 
 from __future__ import annotations
@@ -119,8 +126,13 @@ class _DatePatterns:
             self.night_dm = re.compile(B + NIGHT + r"(?:" + WD + r"\s+)?" + DAY + r"\s*" + to + r"\s*(?:" + WD2 + r"\s+)?" + DAY2 + r"\s+" + (of + "?" if of else "") + MON + r"(?:" + yof + YEAR + r")?" + E, re.I)
             self.night_md = re.compile(B + NIGHT + MON + r"\s+" + DAY + r"\s*" + to + r"\s*" + DAY2 + r"(?:,?\s*" + YEAR + r")?" + E, re.I)
             self.night_wd = re.compile(B + NIGHT + WD + r"\s*" + to + r"\s*" + WD2 + E, re.I)
+            # one weekday: "la nuit de samedi", "la noche del sábado" (that night and the next day)
+            self.night_wd1 = re.compile(B + NIGHT + r"(?P<wd>" + _alt(wds) + r")" + E, re.I)
         else:
-            self.night_dm = self.night_md = self.night_wd = None
+            self.night_dm = self.night_md = self.night_wd = self.night_wd1 = None
+        night_to = d.get("night_to") or []
+        # a night named by its morning: "in der Nacht zum Sonntag", "overnight into Sunday"
+        self.night_to = re.compile(B + r"(?:" + "|".join(night_to) + r")\s+(?P<wd>" + _alt(wds) + r")" + E, re.I) if night_to else None
         self.range_dm = re.compile(B + FROM + DAY + r"\s*" + to + r"\s*" + DAY2 + r"\s+" + (of + "?" if of else "") + MON + r"(?:" + yof + YEAR + r")?" + E, cs)
         self.range_md = re.compile(B + FROM + MON + r"\s+" + DAY + r"\s*" + to + r"\s*" + DAY2 + r"(?:,?\s*" + YEAR + r")?" + E, cs)
         parts = d.get("month_parts") or {}
@@ -145,7 +157,16 @@ class _DatePatterns:
         full_wds = [w for w in wds if w not in lg.short_weekdays]
         fut = [str(x) for x in (d.get("future_cues") or []) if x]
         self.future = re.compile(r"(?<![\w])(?:" + "|".join(fut) + r")(?![\w])", re.I) if fut else None
-        self.weekday = re.compile(B + PRE + LB + NB + r"(?P<wd>" + _alt(full_wds) + r")(?:" + poss + r")?" + LA + NA + E, cs) if full_wds else None
+        upc = fut + [str(x) for x in (d.get("upcoming_cues") or []) if x]
+        self.upcoming = re.compile(r"(?<![\w])(?:" + "|".join(upc) + r")(?![\w])", re.I) if upc else None
+        # times of day around a weekday: "Monday evening", "lundi soir", "Montagabend", "in the early hours of Tuesday"
+        dp_before = [str(x) for x in (d.get("day_parts_before") or []) if x]
+        dp_after = [str(x) for x in (d.get("day_parts_after") or []) if x]
+        dp_comp = [str(x) for x in (d.get("weekday_compounds") or []) if x]
+        DPB = (r"(?:(?:" + "|".join(dp_before) + r")\s+)?") if dp_before else ""
+        DPA = (r"(?:\s+(?:" + "|".join(dp_after) + r"))?") if dp_after else ""
+        DPC = (r"(?:" + "|".join(dp_comp) + r")?") if dp_comp else ""
+        self.weekday = re.compile(B + DPB + PRE + LB + NB + r"(?P<wd>" + _alt(full_wds) + r")" + DPC + r"(?:" + poss + r")?" + LA + NA + DPA + E, cs) if full_wds else None
         rel = d.get("relative_days") or {}
         self.rel_map = {" ".join(k.lower().replace("’", "'").split()): int(v) for k, v in rel.items()}
         self.relday = re.compile(B + r"(?P<rel>" + _alt(rel) + r")" + E, re.I) if rel else None
@@ -248,6 +269,17 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool = True
     if p.night_wd is not None and has_wd:
         for m in p.night_wd.finditer(text):
             out.append(DateCand(m.start(), m.end(), "night", wd=_wd(lg, m["wd"]), wd2=_wd(lg, m["wd2"])))
+        ends: set[tuple[int, int]] = set()
+        if p.night_to is not None:
+            for m in p.night_to.finditer(text):
+                wd2 = _wd(lg, m["wd"])
+                if wd2 is not None:
+                    ends.add((m.start(), m.end()))
+                    out.append(DateCand(m.start(), m.end(), "night", wd=(wd2 - 1) % 7, wd2=wd2))
+        for m in p.night_wd1.finditer(text):
+            wd = _wd(lg, m["wd"])
+            if wd is not None and (m.start(), m.end()) not in ends:
+                out.append(DateCand(m.start(), m.end(), "night", wd=wd, wd2=(wd + 1) % 7))
     for rx in ((p.range_dm, p.range_md) if mon_day else ()):
         for m in rx.finditer(text):
             if not _cap_ok(lg, m["mon"]):
@@ -270,7 +302,10 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool = True
             wd = _wd(lg, m["wd"]) if m["wd"] else None
             if m["wd"] and not _cap_ok(lg, m["wd"]):
                 continue
-            out.append(DateCand(m.start(), m.end(), "full" if y else "daymonth", y, mo, d, wd=wd))
+            rel = 0
+            if not y and p.upcoming is not None and _future_clause(text, m.start(), p.upcoming):
+                rel = 1  # "the next meeting is scheduled for June 5": an upcoming day, not last year's
+            out.append(DateCand(m.start(), m.end(), "full" if y else "daymonth", y, mo, d, wd=wd, rel=rel))
     if p.part_month is not None:
         for m in (p.part_month.finditer(text) if has_mon else ()):
             mo = _month(lg, m["mon"])
@@ -412,11 +447,14 @@ def _fit_year(wd: int, m: int, d: int, year: int | None, today: dt.date) -> int 
     return None
 
 
-def _year_for(m: int, d: int | None, ref: Reference) -> tuple[int | None, str]:
-    """Year of an undated day/month from the reference, previous year when it would be later."""
+def _year_for(m: int, d: int | None, ref: Reference, upcoming: bool = False) -> tuple[int | None, str]:
+    """Year of an undated day/month from the reference, previous year when it would be later
+    (unless the clause announces it: ``upcoming``)."""
     if ref.day is not None:
         y = ref.day.year
         later = (m, d or 1) > (ref.day.month, ref.day.day)
+        if later and upcoming:
+            return y, f"year from {ref.day_basis.replace('relative to ', '')}; announced as upcoming"
         if later:
             return y - 1, f"year from {ref.day_basis.replace('relative to ', '')}; after it, so previous year"
         return y, f"year from {ref.day_basis.replace('relative to ', '')}"
@@ -452,7 +490,7 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
             basis += f"; stated weekday {_WD_NAMES[c.wd]} does not match"
         return _iso(c.y, c.m, c.d), "day", basis
     if k == "daymonth":
-        y, basis = _year_for(c.m, c.d, ref)
+        y, basis = _year_for(c.m, c.d, ref, upcoming=c.rel == 1)
         if y is None and c.wd is not None:
             y = _fit_year(c.wd, c.m, c.d, None, ref.today)
             if y:

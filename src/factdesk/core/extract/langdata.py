@@ -13,9 +13,17 @@ except ``lang``; missing keys simply disable the feature for that language):
                          prefixes, last/next words before or after a weekday, relative days and periods,
                          month parts (early/mid/late), night-of and range words, ``future_cues``
                          (regex fragments: a cue earlier in a weekday's clause — "will", "until",
-                         "hasta", "visitará" — makes the weekday the next one, not the last one).
+                         "hasta", "visitará" — makes the weekday the next one, not the last one),
+                         ``upcoming_cues`` (with the future cues: a day + month later than the reference
+                         stays in its year: "the next meeting is scheduled for June 5"), times of day
+                         around a weekday (``day_parts_before`` / ``day_parts_after`` /
+                         ``weekday_compounds``: "Monday evening", "Montagabend") and ``night_to`` (a
+                         night named by its morning: "in der Nacht zum Sonntag").
 ``numbers``              number words (fed to ``text2num``), ``one_words`` (counted only in a clear count
-                         context), joiners, scale words (million...), approximate words (dozens...), decimal mark.
+                         context), joiners, scale words (million...), approximate words (dozens...; a null
+                         qualifier for exact ones: "half a million"), decimal mark, ``half_after`` ("and a
+                         half", "et demi": +0.5 after a number or its unit), ``year_units`` / ``month_units``
+                         (duration words joined in "seven years and six months").
 ``qualifiers`` / ``qualifiers_after``  cue phrases before/after a number for each qualifier.
 ``kind_nouns``           counted-thing words for each quantity kind (see ``numbers.KINDS``).
 ``kind_verbs``           casualty/arrest/... verbs; the verb wins over a person noun.
@@ -23,7 +31,8 @@ except ``lang``; missing keys simply disable the feature for that language):
 ``age_before`` / ``age_after``  age cues ("aged", "81-year-old", "âgé de ... ans").
 ``id_cues``              words before a number that make it an identifier ("Resolution 2254", "kilomètre 160").
 ``attribution``          verbs, ``told`` verbs (take a conduit), prepositions ("according to"), source nouns,
-                         non-source nouns ("schedule"), pronouns, NP stop words and determiners.
+                         non-source nouns ("schedule"), pronouns, NP stop words and determiners, and
+                         ``role_suffixes`` (endings of compound role words: "Finanzvorstand", "Einsatzleiter").
 ``boilerplate``          regexes (case-insensitive) matching site furniture lines.
 ``titles``               titles and roles stripped from person names.
 ``place_cues`` / ``org_words`` / ``place_words``  entity kind cues.
@@ -151,13 +160,16 @@ class Lang:
         self.one_words = frozenset(_lower_list(num.get("one_words")))
         self.joiners = frozenset(_lower_list(num.get("joiners")))
         self.scales: dict[str, float] = {k.lower(): float(v) for k, v in (num.get("scales") or {}).items()}
-        self.approx: dict[tuple[str, ...], tuple[float, str]] = {}
+        self.approx: dict[tuple[str, ...], tuple[float, str | None]] = {}
         for k, v in (num.get("approx") or {}).items():
             try:
-                self.approx[tuple(k.lower().replace("’", "'").split())] = (float(v[0]), str(v[1]))
+                self.approx[tuple(k.lower().replace("’", "'").split())] = (float(v[0]), str(v[1]) if v[1] else None)
             except (TypeError, ValueError, IndexError):
                 continue
         self.decimal = str(num.get("decimal") or ".")
+        self.half_after = tuple(tuple(h.replace("’", "'").split()) for h in _lower_list(num.get("half_after")))
+        self.year_units = frozenset(_lower_list(num.get("year_units")))
+        self.month_units = frozenset(_lower_list(num.get("month_units")))
         self.qualifiers: dict[str, list[str]] = {k: _lower_list(v) for k, v in (data.get("qualifiers") or {}).items()}
         self.qualifiers_after: dict[str, list[str]] = {k: _lower_list(v) for k, v in (data.get("qualifiers_after") or {}).items()}
         self.kind_nouns = _token_table(data.get("kind_nouns") or {})

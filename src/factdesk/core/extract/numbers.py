@@ -10,6 +10,7 @@ missing        missing, disappeared
 displaced      displaced people, refugees, evacuees
 arrests        arrested, detained, suspects
 hostages       hostages, kidnapped, abducted
+rescued        survivors, rescued ("46 rescued", "rescapés", "sopravvissuti", "Überlebende")
 people         people, persons, children, residents, ... (no casualty verb)
 civilians      civilians
 soldiers       soldiers, servicemen, police officers, personnel
@@ -26,14 +27,19 @@ vehicles       vehicles, trucks, tanks, boats
 buildings      buildings, homes, schools
 votes          votes, ballots, signatures
 seats          seats, mandates
+jobs           jobs, posts, employees ("2,500 jobs", "emplois", "Stellen", "posti di lavoro")
+places         villages, towns, communes, municipalities (never people: "12 aldeias evacuadas")
 money          currency amounts (``unit`` = ISO code: USD, EUR, GBP...)
 percent        %, percent, pour cent (``unit`` = "%")
 distance       km, miles, metres (``unit`` = the unit word)
-duration       "thirty-minute", "three days" (``unit`` = the unit word) - never a count
+duration       "thirty-minute", "three days" (``unit`` = the unit word) - never a count; "seven and a
+               half years", "sept ans et demi", "sieben Jahre und sechs Monate" are one span (7.5)
 age            "81-year-old", "aged 81", "âgé de 81 ans" (``unit`` = "year")
 other          a number whose counted thing is not recognised
 =============  ==========================================================================
 
+Bodies ("19 bodies", "corps", "Leichen") count as ``killed``. "one and a half million", "1,5 Millionen",
+"half a million", "un demi-million", "medio millón" give the full value (1500000, 500000).
 Casualty verbs win over person nouns: "18 fighters ... were killed" is ``killed``; the nearest
 casualty verb before ("killing 17") or after ("Trois personnes ont été tuées") the number is
 used, ties going to the one after. Qualifiers (``Span.qualifier``): at_least, more_than,
@@ -45,6 +51,8 @@ Not quantities: ordinals (2nd, 1er, "second", "Une seconde frappe"), identifiers
 Resolution 2254, kilomètre 160, France 24, phone numbers, times like 14:30), years and other
 parts of dates (masked by the date pass), clock times written with a dot ("4.17 Uhr", "a las 04.17"),
 "one by one", and un/une/one except in a clear count ("one child was killed", "un mort").
+A bare figure given with its own source after a counted one counts the same thing ("24 000
+manifestants selon la police, 100 000 selon les syndicats": both ``people``).
 A part of a whole counts the whole's thing ("21 of the 29 drones", "21 des 29 drones", "21 von 29
 Drohnen" are drones). An outcome word after another count with its own outcome belongs to that
 count ("dos terremotos causaron 53.000 muertos": ``dos`` is not a toll).
@@ -58,12 +66,14 @@ from dataclasses import dataclass
 from . import langdata
 
 KINDS = (
-    "killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages", "people", "civilians",
+    "killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages", "rescued", "people", "civilians",
     "soldiers", "troops", "fighters", "targets", "strikes", "attacks", "munitions", "rockets", "drones",
-    "aircraft", "vehicles", "buildings", "votes", "seats", "money", "percent", "distance", "area", "duration", "age", "other",
+    "aircraft", "vehicles", "buildings", "votes", "seats", "jobs", "places", "money", "percent", "distance", "area", "duration", "age", "other",
 )
 QUALIFIERS = ("at_least", "more_than", "less_than", "up_to", "about", "exactly")
-CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages"})
+CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages", "rescued"})
+_FIXED_KINDS = frozenset({"jobs", "places"})  # counted nouns that no outcome verb overrides
+_AND_WORDS = frozenset(("and", "et", "y", "e", "und", "i", "en"))
 PERSON_KINDS = frozenset({"people", "civilians", "soldiers", "troops", "fighters"})
 
 TOKEN_RE = re.compile(
@@ -281,7 +291,7 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
                 break
         j += 1
         steps += 1
-    if noun_kind in CASUALTY_KINDS or noun_kind in ("money", "percent", "distance", "area"):
+    if noun_kind in CASUALTY_KINDS or noun_kind in _FIXED_KINDS or noun_kind in ("money", "percent", "distance", "area"):
         return noun_kind, unit, noun_end
     if noun_kind == "duration":
         return "duration", unit, noun_end
@@ -351,6 +361,31 @@ def _casualty_verb(toks: list[Tok], i0: int, i1: int, noun_end: int, lg: langdat
     return None
 
 
+def _match_seq(toks: list[Tok], j: int, seqs: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the first word sequence of ``seqs`` at ``toks[j]`` (0 when none)."""
+    for seq in seqs:
+        n = len(seq)
+        if j + n <= len(toks) and all(toks[j + k].typ == "word" and toks[j + k].low == seq[k] for k in range(n)):
+            return n
+    return 0
+
+
+def _duration_tail(toks: list[Tok], k: int, lg: langdata.Lang, unit: str | None) -> tuple[float, int]:
+    """(value to add, tokens used) after a duration unit: "et demi" (+0.5), "und sechs Monate" (+0.5 years)."""
+    if k >= len(toks):
+        return 0.0, 0
+    n = _match_seq(toks, k, lg.half_after)
+    if n:
+        return 0.5, n
+    if unit and unit.split()[-1] in lg.year_units and toks[k].low in _AND_WORDS and k + 2 < len(toks) \
+            and toks[k + 2].low in lg.month_units:
+        t = toks[k + 1]
+        months = _parse_digits(t.text, lg) if t.typ == "num" else (_t2n(t.low, lg.code) if t.low in lg.number_words else None)
+        if months is not None and 0 < months < 12:
+            return months / 12.0, 3
+    return 0.0, 0
+
+
 def _masked(s: int, e: int, masks: list[tuple[int, int]]) -> bool:
     return any(s < me and e > ms for ms, me in masks)
 
@@ -395,7 +430,22 @@ def find_quantities(text: str, lg: langdata.Lang, masks: list[tuple[int, int]] |
             i = nxt
             continue
         i += 1
+    if len(out) > 1:
+        _elliptic_kinds(text, out, lg)
     return out
+
+
+def _elliptic_kinds(text: str, out: list[Qty], lg: langdata.Lang) -> None:
+    """A bare figure after a counted one, given with its own source, counts the same thing:
+    "24 000 manifestants selon la police, 100 000 selon les syndicats"."""
+    for prev, q in zip(out, out[1:]):
+        if q.kind != "other" or q.unit or prev.kind not in PERSON_KINDS and prev.kind not in CASUALTY_KINDS:
+            continue
+        if "," not in text[prev.end:q.start] and ";" not in text[prev.end:q.start]:
+            continue
+        after = " ".join(text[q.end:q.end + 40].lower().replace("’", "'").split())
+        if any(after.startswith(p + " ") or after.startswith(p + "'") for p in lg.att_preps):
+            q.kind = prev.kind
 
 
 def _digit_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, used: set[int]) -> Qty | None:
@@ -456,6 +506,13 @@ def _digit_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, used: set[
                 used.add(j)
                 return Qty(s, m.end(), value, "at_least", kind, unit)
             return None
+    # "7 and a half years", "2 and a half million"
+    nh = _match_seq(toks, ui, lg.half_after) if value == int(value) else 0
+    if nh:
+        value += 0.5
+        end = toks[ui + nh - 1].end
+        used.update(range(ui, ui + nh))
+        ui += nh
     # scale words: 3 million, 1,5 milliard
     if ui < len(toks) and toks[ui].typ == "word" and toks[ui].low in lg.scales and len(toks[ui].low) > 1:
         value *= lg.scales[toks[ui].low]
@@ -471,7 +528,13 @@ def _digit_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, used: set[
     after = text[end:end + 20].lower()
     if not lg.age_after_requires_before and any(after.startswith(" " + a) or after.startswith(a) for a in lg.age_after if " " in a or "-" in a):
         return Qty(start, end, value, None, "age", "year")
-    kind, unit, _ = _kind(toks, i, ui, lg, text)
+    kind, unit, noun_end = _kind(toks, i, ui, lg, text)
+    if kind == "duration":
+        add, nt = _duration_tail(toks, noun_end, lg, unit)
+        if nt:
+            value += add
+            end = toks[noun_end + nt - 1].end
+            used.update(range(noun_end, noun_end + nt))
     if kind == "money" and i > 0 and toks[i - 1].typ == "sym":
         start = toks[i - 1].start
     qual, qs = _qualifier(text, start, end, lg)
@@ -497,6 +560,10 @@ def _word_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, masks) -> t
     parts = low.split("-")
     if not lg.number_words:
         return None, i + 1
+    if low in lg.one_words and _match_seq(toks, i + 1, lg.half_after):
+        # "one and a half million", "one and a half years"
+        n = _match_seq(toks, i + 1, lg.half_after)
+        return _finish_word_qty(text, toks, i, i + 1 + n, 1.5, t.start, toks[i + n].end, lg)
     if parts[0] not in lg.number_words and low not in lg.number_words:
         if low in lg.one_words:
             return _one_qty(text, toks, i, lg), i + 1
@@ -551,17 +618,32 @@ def _word_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, masks) -> t
     nxt = toks[j] if j < len(toks) else None
     if nxt is not None and nxt.low in ("by", "par", "à", "after", "après") and j + 1 < len(toks) and toks[j + 1].low == low:
         return None, j + 2
+    nh = _match_seq(toks, j, lg.half_after)
+    if nh:
+        value += 0.5
+        e = toks[j + nh - 1].end
+        j += nh
     ambiguous = lg.data.get("numbers", {}).get("ambiguous", [])
     if j == i + 1 and low in ambiguous and not _match_table(toks, j, lg.kind_nouns):
         return None, j
+    return _finish_word_qty(text, toks, i, j, value, s, e, lg)
+
+
+def _finish_word_qty(text: str, toks: list[Tok], i: int, j: int, value: float, s: int, e: int,
+                     lg: langdata.Lang) -> tuple[Qty | None, int]:
+    """Scale word, counted kind, compound duration tail and qualifier of a word number toks[i:j]."""
     if j < len(toks) and toks[j].typ == "word" and toks[j].low in lg.scales and len(toks[j].low) > 1 and value < 1000:
         value *= lg.scales[toks[j].low]
         e = toks[j].end
         j += 1
-    kind, unit, _ = _kind(toks, i, j, lg, text)
+    kind, unit, noun_end = _kind(toks, i, j, lg, text)
+    if kind == "duration":
+        add, nt = _duration_tail(toks, noun_end, lg, unit)
+        if nt:
+            value += add
+            e = toks[noun_end + nt - 1].end
+            j = noun_end + nt
     qual, _qs = _qualifier(text, s, e, lg)
-    if kind in ("duration",) and unit:
-        pass
     return Qty(s, e, value, qual, kind, unit), j
 
 

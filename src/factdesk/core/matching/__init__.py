@@ -38,7 +38,12 @@ Kinds and types
   (sameness ≥ 0.20): two claims of one event naming the same *happening* (a start/outbreak, a
   departure, a meeting, a vote, an attack, a crash …) and a shared name, place or strong concept
   overlap, whose day-level dates are all disjoint and at most 10 days apart. Claims in different
-  events (background dates of other happenings) never qualify.
+  events (background dates of other happenings) never qualify — except an *announced* happening
+  (a meeting, a vote, a departure, an appointment) that both claims date after their article's
+  publication or call "the next" one: "the next meeting is on 12 June" vs "… on 5 June" conflict
+  even though each date seeds its own event, when both claims name one organisation, person or
+  place and do not name two different organisations; dates more than 10 days apart stay two
+  meetings.
 - ``contradiction``/``attribution``: the same statement (quote ≥ 60 % similar, or agreeing counts
   with high sameness) credited to sources that do not overlap. A shared news agency does not make
   the attribution agree (``an official at the Ministry of Defense told AFP`` vs ``un responsable au
@@ -83,11 +88,17 @@ dates (months, days, years) must meet. Two different indicators are never compar
 figure for two indicators (``growth 2.2 %`` vs ``inflation 2.2 %``) is "same number, different
 thing", never a match.
 
-Crowd counts (police vs organisers). Not yet a rule of its own: a police or ministry count and an
-organisers' or unions' count of one march, each reported with its source, are a known attributed
-dispute and should not be offered as a contradiction, while a bare figure against a different
-figure should. The attribution of counts like "the unions counted 100,000" is not read reliably
-enough yet to apply it; see the blind-corpus test for the known trap.
+Crowd counts (police vs organisers). Each figure of a protest count (people counted in a claim
+about a protest, march or rally) is credited to a counter read from its own stretch of the clause:
+*authorities* (police, prefecture, interior ministry, government) or *organisers* (organisers,
+unions, parties). A cue introduced by "according to" / "selon" / "según" right after a figure binds
+to it ("24 000 selon la préfecture, 100 000 selon les syndicats"); otherwise the nearest cue since
+the previous figure does ("police counted 24,000", "los sindicatos contaron 100.000"). Two
+incompatible figures credited to opposing counters are a known, attributed dispute: never a
+quantity contradiction, and never a match either unless some figure agrees. A bare, uncredited
+figure against a different figure, or two counters of the same side, still conflict. A bare figure
+listed after a counted one with its own source counts the same thing ("24 000 manifestants selon la
+police, 100 000 selon les syndicats").
 
 Storage
 -------

@@ -7,6 +7,7 @@ contradiction types). Everything here is pure: no database access.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -150,6 +151,8 @@ class QuantityVerdict:
     """Same number, different thing counted."""
     indicator: list[tuple[Quantity, Quantity]] = field(default_factory=list)
     """Conflicts between two figures of one indicator (shares, temperatures): need one period."""
+    disputed: list[tuple[Quantity, Quantity]] = field(default_factory=list)
+    """Crowd counts credited to opposing counters (police vs organisers): a known, attributed dispute."""
 
 
 _AGREE_ONLY_KINDS = frozenset({"percent", "distance", "duration"})
@@ -257,6 +260,95 @@ def _undated_vs_background(fa: Features, fb: Features, ctx: PairContext | None) 
     return (not da and _background(fb)) or (not db and _background(fa))
 
 
+# Crowd counts: who counted a figure. Authorities (police, prefecture, interior ministry) and
+# organisers (unions, parties, organising committees) are the two expected opposing counters.
+_AUTHORITY_RE = re.compile(
+    r"\b(?:police|policia|polizei|polizia|gendarmerie|prefecture|prefectura|prefettura|questura|prefeitura"
+    r"|interior|interieur|interno|viminale|innenministerium\w*|innenminister\w*|home office|administracao interna"
+    r"|ministry|ministere|ministerio|ministerium\w*|ministero"
+    r"|authorit(?:y|ies)|autorites?|autoridades?|behorden?|autorita"
+    r"|government|gouvernement|gobierno|regierung|governo)\b"
+)
+_ORGANISER_RE = re.compile(
+    r"\b(?:organi[sz]ers?|organisateurs?|organisatrices?|organizadores?|organizzatori|veranstalter\w*|organisatoren"
+    r"|promoters|promotores|convocantes|unions?|trade unions?|syndicats?|intersyndicale|sindicatos?|sindacat[oi]"
+    r"|gewerkschaft\w*|cgt|cfdt|cgil|cisl|uil|ugt|ccoo|dgb|verdi|force ouvriere|fo"
+    r"|party|parti|partido|partei|partito)\b"
+)
+_ACCORDING_RE = re.compile(
+    r"\b(?:according to|citing|selon|d'apres|segun|de acuerdo con|laut|nach angaben|secondo|per|segundo|de acordo com)\b[^,;.]{0,25}$"
+)
+_CLAUSE_END_RE = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _cue_side(seg: str, *, nearest_last: bool, skip_introduced: bool = False) -> tuple[str | None, int, bool]:
+    """(side, distance, introduced by "according to") of the cue nearest one end of ``seg`` (folded text)."""
+    best: tuple[int, str, bool] | None = None
+    for side, rx in (("authorities", _AUTHORITY_RE), ("organisers", _ORGANISER_RE)):
+        for m in rx.finditer(seg):
+            introduced = bool(_ACCORDING_RE.search(seg[: m.start()]))
+            if skip_introduced and introduced:
+                continue
+            dist = len(seg) - m.end() if nearest_last else m.start()
+            if best is None or dist < best[0]:
+                best = (dist, side, introduced)
+    if best is None:
+        return None, 0, False
+    return best[1], best[0], best[2]
+
+
+def crowd_side(f: Features, q: Quantity) -> str | None:
+    """Who a crowd figure is credited to: ``authorities``, ``organisers`` or None (a bare figure).
+
+    A cue introduced by "according to" / "selon" / "según" right after the figure binds to it
+    ("24 000 selon la préfecture, 100 000 selon les syndicats"); otherwise the nearest cue in the
+    figure's own stretch of the clause (since the previous figure) counts ("police counted 24,000",
+    "los sindicatos contaron 100.000").
+    """
+    off = _quantity_offset(f, q)
+    if off < 0:
+        return None
+    end = off + len(q.text)
+    text = f.text
+    prev_end, next_start = 0, len(text)
+    for o in f.quantities:
+        if o is q or not o.text:
+            continue
+        oo = text.find(o.text)
+        if oo < 0:
+            continue
+        if oo + len(o.text) <= off:
+            prev_end = max(prev_end, oo + len(o.text))
+        elif oo >= end:
+            next_start = min(next_start, oo)
+    after = text[end:next_start][:90]
+    m = _CLAUSE_END_RE.search(after)
+    if m:
+        after = after[: m.start()]
+    before = text[prev_end:off][-90:]
+    cut = max(before.rfind(". "), before.rfind(";"))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    fa_after, fa_before = fold(after), fold(before)
+    side, _dist, introduced = _cue_side(fa_after, nearest_last=False)
+    if side and introduced:
+        return side
+    side_b, _db, _ = _cue_side(fa_before, nearest_last=True, skip_introduced=prev_end > 0)
+    if side_b:
+        return side_b
+    return side
+
+
+def _crowd_dispute(fa: Features, qa: Quantity, fb: Features, qb: Quantity) -> bool:
+    """Two crowd figures of a protest credited to opposing counters (police vs organisers)."""
+    if qa.measure != "count:people" or qb.measure != "count:people":
+        return False
+    if "protest" not in fa.concepts and "protest" not in fb.concepts:
+        return False
+    sa, sb = crowd_side(fa, qa), crowd_side(fb, qb)
+    return sa is not None and sb is not None and sa != sb
+
+
 def _boundary(a: Quantity, b: Quantity) -> bool:
     """An unqualified ``n`` against ``more than n`` / ``at least n``: a headline dropping its
     qualifier, not a disagreement."""
@@ -333,6 +425,8 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                     out.loose.append((qa, qb))
             elif _boundary(qa, qb):
                 out.loose.append((qa, qb))
+            elif _crowd_dispute(fa, qa, fb, qb):
+                out.disputed.append((qa, qb))
             else:
                 out.conflict.append((qa, qb))
     if out.conflict and (out.agree or out.loose):
@@ -434,6 +528,43 @@ _HAPPENING_GROUPS = {
 """Concepts naming a happening that has one date (outbreak, departure, meeting, vote, attack …)."""
 
 
+_SCHEDULED_HAPPENINGS = frozenset({"meeting", "vote", "departure", "appointment"})
+"""Happenings announced ahead with a date (a meeting, a vote …): two announced dates conflict."""
+
+
+def _pub_ordinal(f: Features) -> int | None:
+    if not f.published or len(f.published) < 10:
+        return None
+    try:
+        return date.fromisoformat(f.published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _scheduled(f: Features) -> bool:
+    """The claim announces its happening: its day-level dates lie after its article's publication,
+    or it speaks of the next one ("the next meeting is on 12 June")."""
+    days = [d for d in f.dates if _is_day_level(d)]
+    if not days:
+        return False
+    pub = _pub_ordinal(f)
+    if pub is not None and all(d.lo > pub for d in days):
+        return True
+    return "next" in f.concepts
+
+
+def _scheduled_evidence(fa: Features, fb: Features, same: "Sameness") -> bool:
+    """Both claims name one organisation, person or place, and not two different organisations."""
+    named = [
+        k for k in same.shared_entities
+        if {fa.entities.get(k), fb.entities.get(k)} & {"org", "person", "group", "place", "unknown"} and not _is_media(k)
+    ]
+    if not named and not same.shared_places:
+        return False
+    aa, ab = _actors(fa), _actors(fb)
+    return not (aa and ab and not any(_same_source(x, y) for x in aa for y in ab))
+
+
 def _shared_happening(fa: Features, fb: Features) -> str | None:
     ga = {_HAPPENING_GROUPS[c] for c in fa.concepts if c in _HAPPENING_GROUPS}
     gb = {_HAPPENING_GROUPS[c] for c in fb.concepts if c in _HAPPENING_GROUPS}
@@ -457,7 +588,13 @@ def _date_conflict(
         x.resolved[-2:] == y.resolved[-2:] and x.resolved[:7] != y.resolved[:7] for x in da for y in db
     )
     happening = _shared_happening(fa, fb)
-    if happening and same_event and (same.shared_entities or same.shared_places or same.con >= 0.6) and same.core >= HAPPENING_DATE_MIN:
+    one_event = same_event and bool(same.shared_entities or same.shared_places or same.con >= 0.6)
+    # an announced happening (the next meeting, a vote) given two dates: the articles' events may
+    # differ (each date seeds its own), so a shared organisation, person or place stands in for them
+    announced = (
+        happening in _SCHEDULED_HAPPENINGS and _scheduled(fa) and _scheduled(fb) and _scheduled_evidence(fa, fb, same)
+    )
+    if happening and (one_event or announced) and same.core >= HAPPENING_DATE_MIN:
         # the same happening (an outbreak, a departure, a meeting …) of one event on two days
         all_a = [(d.lo, d.hi) for d in fa.dates if d.granularity != "year"]
         all_b = [(d.lo, d.hi) for d in fb.dates if d.granularity != "year"]
@@ -466,6 +603,8 @@ def _date_conflict(
             gap, x, y = min(gaps, key=lambda t: t[0])
             if gap <= HAPPENING_DATE_MAX_DAYS:
                 why = [f"dates differ: {_date_text(x)} vs {_date_text(y)}", "same happening: " + happening.replace("_", " ")]
+                if announced and not one_event:
+                    why.append("announced for two dates")
                 return min(same.core + 0.15, 1.0), why
     if same.core < (DATE_MIN_SLIP if slip_possible else DATE_MIN):
         return None
@@ -654,6 +793,9 @@ def compare_features(
         return None
     if qv.conflict:
         # incompatible counts without the evidence for a contradiction: not the same fact either
+        return None
+    if qv.disputed and not qv.agree:
+        # police against organisers, each with its own source: a known dispute, not one fact
         return None
     if far:
         score -= 0.25 if far_own else 0.12
