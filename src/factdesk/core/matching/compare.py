@@ -486,12 +486,12 @@ def sameness(fa: Features, fb: Features, ctx: PairContext | None = None) -> Same
     if shared_sources:
         score += 0.04
     reasons: list[str] = []
-    names = [fa.entity_names.get(k) or k for k in sorted(shared_e, key=lambda k: -ea[k])][:3]
+    names = [fa.entity_names.get(k) or k for k in sorted(shared_e, key=lambda k: (-ea[k], k))][:3]
     if names:
         reasons.append(("same entity " if len(names) == 1 else "same entities ") + ", ".join(names))
     if quote >= 0.5:
         reasons.append(f"quote {round(quote * 100)}% similar")
-    top_c = [c for c in sorted(shared_c, key=lambda c: -ca[c]) if lex.types.get(c) not in ("report", "time")][:4]
+    top_c = [c for c in sorted(shared_c, key=lambda c: (-ca[c], c)) if lex.types.get(c) not in ("report", "time")][:4]
     if top_c:
         reasons.append("shared terms: " + ", ".join(c.replace("_", " ") for c in top_c))
     if txt >= 0.5:

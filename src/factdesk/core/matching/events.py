@@ -38,6 +38,11 @@ from factdesk.core.models import Event, stable_hash
 _DAY_GRANULARITIES = {"day", "night", "night-range", "range", "weekday", "relative"}
 
 
+def _top(counter, n: int) -> list[tuple[str, int]]:
+    """``Counter.most_common`` with ties broken by the key, so ids never depend on hash order."""
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
 def _iso(ordinal: int) -> str:
     return date.fromordinal(ordinal).isoformat()
 
@@ -72,11 +77,11 @@ class EventState:
     touched: bool = False
 
     def to_event(self) -> Event:
-        places = [p for p, _ in self.places.most_common(6)]
-        actors = [a for a, _ in self.actors.most_common(6)]
+        places = [p for p, _ in _top(self.places, 6)]
+        actors = [a for a, _ in _top(self.actors, 6)]
         start, end = _iso(self.lo), _iso(self.hi)
         shown_places = [self.names.get(p, p.lstrip("~")) for p in places[:3]]
-        topic = next((t for t, _ in self.topics.most_common(1)), "")
+        topic = next((t for t, _ in _top(self.topics, 1)), "")
         when = start if start == end else f"{start}/{end}"
         label = " · ".join(x for x in (topic.replace("_", " "), ", ".join(shown_places), when) if x)
         return Event(
@@ -152,7 +157,7 @@ def article_seeds(feats: list[Features], published: str | None = None) -> tuple[
 
 
 def _event_id(seed: Seed, names: dict[str, str]) -> str:
-    place = next((p for p, _ in seed.places.most_common(1)), "")
+    place = next((p for p, _ in _top(seed.places, 1)), "")
     return "e" + stable_hash(_iso(seed.lo), place, length=11)
 
 
