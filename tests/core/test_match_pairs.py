@@ -300,3 +300,14 @@ def test_one_happening_on_two_days_is_a_date_contradiction():
     # without a shared event (background dates of another happening) it is not
     s = _pair(a, b, pub_a="2025-09-16", pub_b="2025-09-16")
     assert s is None or s.ctype != "date", s
+
+
+def test_two_happenings_of_one_kind_in_one_article_are_not_a_date_contradiction():
+    # an article tells the attack and, days later, the reprisal: two happenings, not one misdated
+    reprisal = claim("r1", "A", "Norland launched air strikes on Tarsa on Friday, February 7.", "en",
+                     ("e", "Norland", "norland", "place"), ("e", "Tarsa", "tarsa", "place"), ("d", "Friday, February 7", "2025-02-07"))
+    attack = claim("r2", "A", "The drone attack on a Norland base near Tarsa on Sunday, February 2, killed four soldiers.", "en",
+                   ("e", "Norland", "norland", "place"), ("e", "Tarsa", "tarsa", "place"), ("d", "Sunday, February 2", "2025-02-02"),
+                   ("q", "four", 4, None, "killed"), ordinal=1)
+    s = _pair(reprisal, attack, pub_a="2025-02-08", pub_b="2025-02-08", ctx=_event_ctx("r1", "r2"))
+    assert s is None or s.ctype != "date", s

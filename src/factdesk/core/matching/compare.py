@@ -594,7 +594,10 @@ def _date_conflict(
     announced = (
         happening in _SCHEDULED_HAPPENINGS and _scheduled(fa) and _scheduled(fb) and _scheduled_evidence(fa, fb, same)
     )
-    if happening and (one_event or announced) and same.core >= HAPPENING_DATE_MIN:
+    # inside one article two nearby dates for one kind of happening are two happenings (the attack,
+    # then the reprisal); a misdated one there is caught by the slip route below
+    cross_article = fa.article_id != fb.article_id
+    if happening and cross_article and (one_event or announced) and same.core >= HAPPENING_DATE_MIN:
         # the same happening (an outbreak, a departure, a meeting …) of one event on two days
         all_a = [(d.lo, d.hi) for d in fa.dates if d.granularity != "year"]
         all_b = [(d.lo, d.hi) for d in fb.dates if d.granularity != "year"]
