@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import spans
+from extract_helpers import spans
 
 # (lang, sentence, expected source key's person text)
 ROLE_NAME = [

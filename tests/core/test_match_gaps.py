@@ -91,7 +91,7 @@ def test_announced_meetings_months_apart_stay_apart():
 
 
 def test_upcoming_day_month_stays_in_the_year():
-    from conftest import spans
+    from extract_helpers import spans
 
     got = [s for s in spans("The next policy meeting is scheduled for June 5.", "en", "2025-04-17", "date")]
     assert got and got[0].resolved == "2025-06-05", [s.to_dict() for s in got]
