@@ -35,7 +35,7 @@ def import_corpus(corpus: Path, root: Path):
     from factdesk.core.store import open_workspace
 
     ws = open_workspace(root / "ws")
-    import_paths(ws, [corpus])
+    import_paths(ws, sorted(corpus.glob("*.txt")))  # the articles, not the corpus README
     return ws
 
 
