@@ -14,6 +14,7 @@ from factdesk.tui.screens.library import LibraryScreen
 from factdesk.tui.widgets.article_list import ArticleList
 from factdesk.tui.widgets.article_view import ArticleView
 from factdesk.tui.widgets.inspector import Inspector
+from library_wait import library_ready
 from workspace_factory import DE_ID, EN_ID, FR_ID, reopen
 
 SIZE = (120, 36)
@@ -61,7 +62,7 @@ def link_rows(root: Path) -> dict[frozenset, str]:
 async def test_library_lists_articles_and_filters(ws_root):
     app = make_app(ws_root)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await library_ready(pilot)
         assert isinstance(app.screen, LibraryScreen)
         articles = app.screen.query_one(ArticleList)
         assert [r.id for r in articles.visible_rows] == [EN_ID, FR_ID, DE_ID]

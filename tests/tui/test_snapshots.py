@@ -10,6 +10,7 @@ from textual.widgets import Input, TextArea
 from factdesk.config import Settings
 from factdesk.core.store import open_workspace
 from factdesk.tui.app import FactdeskApp
+from library_wait import library_ready
 
 
 def snapshot_app(root: Path, with_work: bool = True) -> FactdeskApp:
@@ -33,19 +34,20 @@ def no_blink(pilot: Pilot) -> None:
 
 
 def test_library(snap_compare, ws_root):
-    assert snap_compare(snapshot_app(ws_root), terminal_size=(140, 30), press=["down"])
+    assert snap_compare(snapshot_app(ws_root), terminal_size=(140, 30), press=["down"], run_before=library_ready)
 
 
 def test_compare_with_inspector(snap_compare, ws_root):
-    assert snap_compare(snapshot_app(ws_root), terminal_size=(160, 45), press=["enter", "x"])
+    assert snap_compare(snapshot_app(ws_root), terminal_size=(160, 45), press=["enter", "x"], run_before=library_ready)
 
 
 def test_compare_narrow(snap_compare, ws_root):
-    assert snap_compare(snapshot_app(ws_root), terminal_size=(80, 24), press=["enter", "j"])
+    assert snap_compare(snapshot_app(ws_root), terminal_size=(80, 24), press=["enter", "j"], run_before=library_ready)
 
 
 def test_annotate(snap_compare, ws_root):
     async def run_before(pilot: Pilot) -> None:
+        await library_ready(pilot)
         await pilot.press("enter", "j", "e")
         await pilot.pause()
         no_blink(pilot)
@@ -56,11 +58,12 @@ def test_annotate(snap_compare, ws_root):
 
 
 def test_verdict_picker(snap_compare, ws_root):
-    assert snap_compare(snapshot_app(ws_root), terminal_size=(120, 36), press=["enter", "v"])
+    assert snap_compare(snapshot_app(ws_root), terminal_size=(120, 36), press=["enter", "v"], run_before=library_ready)
 
 
 def test_report(snap_compare, ws_root, fake_export):
     async def run_before(pilot: Pilot) -> None:
+        await library_ready(pilot)
         await pilot.press("R")
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
@@ -74,4 +77,4 @@ def test_report(snap_compare, ws_root, fake_export):
 
 
 def test_help(snap_compare, ws_root):
-    assert snap_compare(snapshot_app(ws_root), terminal_size=(120, 40), press=["question_mark"])
+    assert snap_compare(snapshot_app(ws_root), terminal_size=(120, 40), press=["question_mark"], run_before=library_ready)

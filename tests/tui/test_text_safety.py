@@ -10,6 +10,7 @@ from factdesk.tui.app import FactdeskApp
 from factdesk.tui.screens.compare import CompareScreen
 from factdesk.tui.widgets.article_view import ArticleView
 from factdesk.tui.wrap import wrap_offsets
+from library_wait import library_ready
 from screen_text import screen_text
 from workspace_factory import EN_ID
 
@@ -51,7 +52,7 @@ async def test_hostile_text_renders_harmlessly(ws_root):
     ws.close()
     app = FactdeskApp(ws_root)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
+        await library_ready(pilot)
         library = screen_text(app)
         app.open_compare([HOSTILE_ID, EN_ID])
         await pilot.pause()

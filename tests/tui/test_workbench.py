@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual.widgets import Input, Select
@@ -12,6 +13,8 @@ from factdesk.core.store import open_workspace
 from factdesk.tui.app import FactdeskApp
 from factdesk.tui.data import dedupe_places, event_label
 from factdesk.tui.screens.compare import CompareScreen
+from factdesk.core.errors import WorkspaceError
+from factdesk.tui.screens import library as library_module
 from factdesk.tui.screens.library import LibraryScreen
 from factdesk.tui.screens.pickers import ConfirmModal
 from factdesk.tui.screens.report import ReportScreen
@@ -19,6 +22,7 @@ from factdesk.tui.widgets.article_list import ArticleList
 from factdesk.tui.widgets.event_list import EventList
 from factdesk.tui.widgets.inspector import Inspector, when
 from factdesk.tui.widgets.text_preview import TextPreview
+from library_wait import library_ready
 from workspace_factory import DE_ID, EN_ID, FR_ID, reopen
 
 SIZE = (140, 36)
@@ -232,7 +236,7 @@ async def test_events_panel_lists_and_opens_an_event(ws_root):
     ws.close()
     app = make_app(ws_root)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await library_ready(pilot)
         events = app.screen.query_one(EventList)
         assert [e.label for e in events.events] == ["Strike · Iraq, Syria", "Quote by Joe Biden"]
         first = events.events[0]
@@ -268,6 +272,97 @@ async def test_events_panel_lists_and_opens_an_event(ws_root):
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         assert app.screen.article_ids[:2] in ([EN_ID, FR_ID], [FR_ID, EN_ID])
+
+
+# -- library: counting in the background ----------------------------------------------------------
+
+
+def gated_stats(monkeypatch) -> threading.Event:
+    """Hold the library's count worker until the returned event is set."""
+    gate = threading.Event()
+    real = library_module.article_stats
+
+    def held(ws):
+        assert gate.wait(20)
+        return real(ws)
+
+    monkeypatch.setattr(library_module, "article_stats", held)
+    return gate
+
+
+def status_line(app: FactdeskApp) -> str:
+    return str(app.screen.query_one("#library-status").render())
+
+
+async def test_library_paints_before_counting_and_keeps_the_cursor(ws_root, monkeypatch):
+    gate = gated_stats(monkeypatch)
+    app = make_app(ws_root)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        articles = screen.query_one(ArticleList)
+        # titles are there at once; the counted columns, events and totals wait for the worker
+        assert [r.id for r in articles.rows] == [EN_ID, FR_ID, DE_ID]
+        assert not any(r.counted for r in articles.rows)
+        assert "counting…" in status_line(app)
+        assert screen.query_one(EventList).placeholder == "counting…"
+        assert not screen.loaded.is_set()
+        await pilot.press("down", "down", "space")  # mark DE
+        await pilot.press("f", *"fr", "enter")
+        await pilot.pause()
+        assert [r.id for r in articles.visible_rows] == [FR_ID]
+        gate.set()
+        await library_ready(pilot)
+        assert all(r.counted for r in articles.rows)
+        assert articles.rows[0].claims == 5 and articles.rows[0].contradictions == 1
+        assert [r.id for r in articles.visible_rows] == [FR_ID]
+        assert articles.current_row is not None and articles.current_row.id == FR_ID
+        assert articles.marked == [DE_ID]
+        assert "3 articles · " in status_line(app) and "counting" not in status_line(app)
+        assert screen.query_one(EventList).placeholder is None
+
+
+async def test_big_workspace_reload_counts_in_the_worker(ws_root, monkeypatch):
+    monkeypatch.setattr(library_module, "SYNC_RELOAD_ARTICLES", 0)
+    app = make_app(ws_root)
+    async with app.run_test(size=SIZE) as pilot:
+        await library_ready(pilot)
+        screen = app.screen
+        articles = screen.query_one(ArticleList)
+        before = status_line(app)
+        gate = gated_stats(monkeypatch)
+        ws = reopen(ws_root)
+        ws.set_verdict("cen100", "accurate")
+        ws.close()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        # the previous counts stay on screen while the worker recounts
+        assert not screen.loaded.is_set()
+        assert all(r.counted for r in articles.rows) and articles.rows[0].claims == 5
+        assert status_line(app) == before
+        gate.set()
+        await library_ready(pilot)
+        assert "1 verdict" in status_line(app)
+
+
+async def test_library_count_failure_is_reported(ws_root, monkeypatch):
+    def broken(ws):
+        raise WorkspaceError("the database is damaged")
+
+    monkeypatch.setattr(library_module, "article_stats", broken)
+    app = make_app(ws_root)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if "Counts unavailable" in status_line(app):
+                break
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert "Counts unavailable" in status_line(app)
+        assert "could not be counted" in (screen.query_one(EventList).placeholder or "")
+        assert any("damaged" in str(n.message) for n in app._notifications)
+        assert len(screen.query_one(ArticleList).rows) == 3
 
 
 # -- report ----------------------------------------------------------------------------------------

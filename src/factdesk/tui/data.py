@@ -1,7 +1,8 @@
 """Read models for the screens: plain data gathered from the workspace through its API.
 
-Widgets never query the database; screens call these helpers (main thread, the app's own
-connection) and hand the results to widgets.
+Widgets never query the database; screens call these helpers (on the main thread with the app's
+own connection, or in a thread worker with the worker's own connection) and hand the results to
+widgets.
 """
 
 from __future__ import annotations
@@ -29,28 +30,84 @@ class LibraryRow:
     claims: int = 0
     contradictions: int = 0
     events: list[str] = field(default_factory=list)
+    counted: bool = True
+    """False until :attr:`claims`, :attr:`contradictions` and :attr:`events` hold counted values."""
 
     def haystack(self) -> str:
         """Lower-case text the library filter matches against."""
         return " ".join([self.title, self.outlet, self.language, self.date, self.path, *self.events]).lower()
 
 
+@dataclass(slots=True)
+class ArticleStats:
+    """The aggregate part of a library row (counted apart from the cheap article list)."""
+
+    claims: int = 0
+    contradictions: int = 0
+    events: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LibraryTotals:
+    """Workspace-wide counts for the library's status line."""
+
+    articles: int
+    claims: int
+    unreviewed: int
+    links: int
+    notes: int
+    verdicts: int
+
+
+@dataclass(slots=True)
+class LibraryCounts:
+    """Everything the library shows beyond the article list: per-article stats, events, totals."""
+
+    stats: dict[str, ArticleStats]
+    events: list[EventRow]
+    totals: LibraryTotals
+
+
 def basename(path: str) -> str:
     return str(path).replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def library_rows(ws: Workspace) -> list[LibraryRow]:
-    """Every article with its claim count, open contradictions and events (few small queries)."""
-    claim_counts = {r[0]: r[1] for r in ws.query("SELECT article_id, count(*) FROM claims GROUP BY article_id")}
-    open_contra: dict[str, int] = {}
+def article_rows(ws: Workspace) -> list[LibraryRow]:
+    """Every article with title, outlet, language and date only (one indexed read; not yet counted)."""
+    return [
+        LibraryRow(
+            id=art["id"],
+            title=art["title"] or basename(art["path"]),
+            outlet=art["source"] or "",
+            language=(art["language"] or "").upper(),
+            date=(art["published"] or "")[:10],
+            path=basename(art["path"]),
+            counted=False,
+        )
+        for art in ws.list_articles()
+    ]
+
+
+def article_stats(ws: Workspace) -> dict[str, ArticleStats]:
+    """Claim counts, open contradictions and event labels per article id (aggregate queries)."""
+    stats: dict[str, ArticleStats] = {}
+
+    def get(article_id: str) -> ArticleStats:
+        found = stats.get(article_id)
+        if found is None:
+            found = stats[article_id] = ArticleStats()
+        return found
+
+    for article_id, n in ws.query("SELECT article_id, count(*) FROM claims GROUP BY article_id"):
+        get(article_id).claims = n
     for a, b, n in ws.query(
         "SELECT left_article, right_article, count(*) FROM suggestions"
         " WHERE kind = 'contradiction' AND id NOT IN (SELECT suggestion_id FROM decisions)"
         " GROUP BY left_article, right_article"
     ):
-        open_contra[a] = open_contra.get(a, 0) + n
+        get(a).contradictions += n
         if b != a:
-            open_contra[b] = open_contra.get(b, 0) + n
+            get(b).contradictions += n
     labels: dict[str, str] = {}
     for event_id, label, places in ws.query("SELECT id, label, places FROM events"):
         try:
@@ -58,30 +115,46 @@ def library_rows(ws: Workspace) -> list[LibraryRow]:
         except ValueError:
             place_list = []
         labels[event_id] = event_label(str(label or ""), place_list)  # once per event, not per member
-    events: dict[str, list[str]] = {}
     order = {
         r[0]: i for i, r in enumerate(ws.query("SELECT id FROM events ORDER BY date_start IS NULL, date_start, label"))
     }
     members = ws.query("SELECT DISTINCT article_id, event_id FROM event_members WHERE claim_id IS NULL")
     for article_id, event_id in sorted(members, key=lambda r: order.get(r[1], len(order))):
         if event_id in labels:
-            events.setdefault(article_id, []).append(labels[event_id])
-    rows = []
-    for art in ws.list_articles():
-        rows.append(
-            LibraryRow(
-                id=art["id"],
-                title=art["title"] or basename(art["path"]),
-                outlet=art["source"] or "",
-                language=(art["language"] or "").upper(),
-                date=(art["published"] or "")[:10],
-                path=basename(art["path"]),
-                claims=claim_counts.get(art["id"], 0),
-                contradictions=open_contra.get(art["id"], 0),
-                events=events.get(art["id"], []),
-            )
-        )
+            get(article_id).events.append(labels[event_id])
+    return stats
+
+
+def apply_stats(rows: list[LibraryRow], stats: dict[str, ArticleStats]) -> None:
+    """Fill ``rows`` in place from ``stats`` (an article missing from ``stats`` has nothing to count)."""
+    empty = ArticleStats()
+    for row in rows:
+        found = stats.get(row.id, empty)
+        row.claims = found.claims
+        row.contradictions = found.contradictions
+        row.events = list(found.events)
+        row.counted = True
+
+
+def library_rows(ws: Workspace) -> list[LibraryRow]:
+    """Every article with its claim count, open contradictions and events (few small queries)."""
+    rows = article_rows(ws)
+    apply_stats(rows, article_stats(ws))
     return rows
+
+
+def library_totals(ws: Workspace) -> LibraryTotals:
+    """Row counts for the status line, with the suggestions nobody has decided yet."""
+    counts = ws.counts()
+    decided = ws.scalar("SELECT count(*) FROM decisions WHERE suggestion_id IN (SELECT id FROM suggestions)")
+    return LibraryTotals(
+        articles=counts["articles"],
+        claims=counts["claims"],
+        unreviewed=counts["suggestions"] - int(decided or 0),
+        links=counts["links"],
+        notes=counts["notes"],
+        verdicts=counts["verdicts"],
+    )
 
 
 @dataclass(slots=True)

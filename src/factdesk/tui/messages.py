@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from factdesk.tui.data import LibraryCounts
 
 
 @dataclass
@@ -40,3 +44,12 @@ class OpenArticles(Message):
 
     article_ids: list[str]
     claim_id: str | None = None
+
+
+@dataclass
+class LibraryCounted(Message):
+    """The library's thread worker counted claims, contradictions, events and totals (plain data)."""
+
+    generation: int
+    """Which reload asked for these counts (older answers are dropped)."""
+    counts: LibraryCounts

@@ -1,23 +1,64 @@
-"""The library (first screen): the workspace's articles, the events they were grouped into, a filter."""
+"""The library (first screen): the workspace's articles, the events they were grouped into, a filter.
+
+The first frame shows only the article list (one indexed read); claim counts, open contradictions,
+events and the status line are counted by a thread worker with its own connection and filled in
+when its :class:`LibraryCounted` message arrives.
+"""
 
 from __future__ import annotations
 
-from textual import on
+import asyncio
+from typing import Any
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from factdesk.core.errors import FactdeskError
+from factdesk.core.store import Workspace, open_workspace
 from factdesk.core.textsafe import visible_line
-from factdesk.tui.data import event_rows, event_start_claim, library_rows, most_linked
-from factdesk.tui.messages import ImportFinished, ImportProgressed, WorkspaceChanged
+from factdesk.tui.data import (
+    LibraryCounts,
+    LibraryRow,
+    LibraryTotals,
+    article_rows,
+    article_stats,
+    event_rows,
+    event_start_claim,
+    library_totals,
+    most_linked,
+)
+from factdesk.tui.messages import ImportFinished, ImportProgressed, LibraryCounted, WorkspaceChanged
 from factdesk.tui.widgets.article_list import ArticleList
 from factdesk.tui.widgets.event_list import EventList
 
 MAX_OPEN = 4
+
+SYNC_RELOAD_ARTICLES = 200
+"""Up to this many articles a reload counts on the main thread (a few milliseconds); above, in the worker."""
+
+COUNTING = "counting…"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def status_text(articles: int, totals: LibraryTotals | None, readonly: bool) -> str:
+    """The status line: totals, or the article count and a placeholder while counting."""
+    if totals is None:
+        parts = [plural(articles, "article"), COUNTING]
+    else:
+        parts = [
+            plural(totals.articles, "article"), plural(totals.claims, "claim"), f"{totals.unreviewed} to review",
+            plural(totals.links, "link"), plural(totals.notes, "note"), plural(totals.verdicts, "verdict"),
+        ]
+    return " " + " · ".join(parts) + ("  ·  READ-ONLY" if readonly else "")
 
 
 class LibraryScreen(Screen[None]):
@@ -48,38 +89,124 @@ class LibraryScreen(Screen[None]):
     def ws(self):
         return self.app.ws  # type: ignore[attr-defined]
 
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.loaded = asyncio.Event()
+        """Set once the counted columns, the events and the status line show current data."""
+        self._generation = 0
+        self._counting: dict[int, Workspace] = {}
+        """Connections of running count workers (interrupted when their answer is no longer wanted)."""
+
     def on_mount(self) -> None:
         self.query_one("#import-row").display = False
-        self.reload()
+        self.query_one(EventList).set_placeholder(COUNTING)
+        self.reload(count_in_background=True)
+
+    def on_unmount(self) -> None:
+        self._interrupt_counting()
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < 110, "-narrow")
 
-    def reload(self, keep_selection: bool = True) -> None:
-        """Re-read articles, counts and events (new imports by another process show up here)."""
+    def reload(self, keep_selection: bool = True, *, count_in_background: bool | None = None) -> None:
+        """Re-read articles, counts and events (new imports by another process show up here).
+
+        The article list is read at once; the counts too on a small workspace, else (and always
+        when ``count_in_background``) by a thread worker, the previous counts staying on screen.
+        """
         try:
-            rows = library_rows(self.ws)
-            events = event_rows(self.ws)
-            counts = self.ws.counts()
+            rows = article_rows(self.ws)
         except FactdeskError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
+        articles = self.query_one(ArticleList)
+        previous = {r.id: r for r in articles.rows if r.counted}
+        for row in rows:
+            old = previous.get(row.id)
+            if old is not None:
+                row.claims, row.contradictions, row.events, row.counted = old.claims, old.contradictions, old.events, True
         self.app.article_titles = {r.id: r.title for r in rows}  # type: ignore[attr-defined]
-        self.query_one(ArticleList).set_rows(rows)
-        self.query_one(EventList).set_events(events, {r.id: r.title for r in rows})
-        unreviewed = counts["suggestions"] - self.ws.scalar(
-            "SELECT count(*) FROM decisions WHERE suggestion_id IN (SELECT id FROM suggestions)"
-        )
-        def n(count: int, word: str) -> str:
-            return f"{count} {word}" + ("" if count == 1 else "s")
+        self._generation += 1
+        self._interrupt_counting()
+        if count_in_background is None:
+            count_in_background = len(rows) > SYNC_RELOAD_ARTICLES
+        if count_in_background:
+            articles.set_rows(rows)
+            if not self.loaded.is_set() or not previous:
+                self._show_status(len(rows), None)
+            self.loaded.clear()
+            self._count(str(self.ws.root), self._generation)
+            return
+        try:
+            counts = LibraryCounts(stats=article_stats(self.ws), events=event_rows(self.ws), totals=library_totals(self.ws))
+        except FactdeskError as exc:
+            articles.set_rows(rows)
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        articles.set_rows(rows)
+        self._apply_counts(counts)
 
-        status = " " + " · ".join([
-            n(counts["articles"], "article"), n(counts["claims"], "claim"), f"{unreviewed} to review",
-            n(counts["links"], "link"), n(counts["notes"], "note"), n(counts["verdicts"], "verdict"),
-        ])
-        if self.ws.readonly:
-            status += "  ·  READ-ONLY"
-        self.query_one("#library-status", Static).update(Content(status))
+    def _show_status(self, articles: int, totals: LibraryTotals | None) -> None:
+        self.query_one("#library-status", Static).update(Content(status_text(articles, totals, self.ws.readonly)))
+
+    # -- counting in the background ------------------------------------------------------------
+    @work(thread=True, exclusive=True, exit_on_error=False, group="library", description="Counting claims")
+    def _count(self, root: str, generation: int) -> None:
+        """Count claims, contradictions, events and totals with an own (read-only use) connection."""
+        worker = get_current_worker()
+        ws = open_workspace(root, create=False)
+        self._counting[generation] = ws
+        try:
+            if worker.is_cancelled:
+                return
+            stats = article_stats(ws)
+            if worker.is_cancelled:
+                return
+            events = event_rows(ws)
+            if worker.is_cancelled:
+                return
+            totals = library_totals(ws)
+        except FactdeskError:
+            if worker.is_cancelled:
+                return  # interrupted on purpose
+            raise
+        finally:
+            self._counting.pop(generation, None)
+            ws.close()
+        if not worker.is_cancelled:
+            self.post_message(LibraryCounted(generation, LibraryCounts(stats=stats, events=events, totals=totals)))
+
+    def _interrupt_counting(self) -> None:
+        """Stop the running count queries: a newer reload or leaving the screen made them moot."""
+        self.workers.cancel_group(self, "library")
+        for ws in list(self._counting.values()):
+            try:
+                ws.conn.interrupt()
+            except Exception:  # closed meanwhile
+                pass
+
+    @on(LibraryCounted)
+    def _counted(self, event: LibraryCounted) -> None:
+        if event.generation == self._generation:
+            self._apply_counts(event.counts)
+
+    def _apply_counts(self, counts: LibraryCounts) -> None:
+        articles = self.query_one(ArticleList)
+        articles.apply_counts(counts.stats)
+        self.query_one(EventList).set_events(counts.events, {r.id: r.title for r in articles.rows})
+        self._show_status(len(articles.rows), counts.totals)
+        self.loaded.set()
+
+    @on(Worker.StateChanged)
+    def _worker_state(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "library" or event.state != WorkerState.ERROR:
+            return
+        error: Any = event.worker.error
+        text = str(error) if isinstance(error, FactdeskError) else f"{type(error).__name__}: {error}"
+        self.notify(text, title="Counting claims", severity="error", markup=False)
+        if not self.loaded.is_set():
+            self.query_one(EventList).set_placeholder("Events could not be counted (see the notice; ctrl+l retries).")
+            self.query_one("#library-status", Static).update(Content(" Counts unavailable (ctrl+l retries)."))
 
     # -- filter --------------------------------------------------------------------------------
     @on(Input.Changed, "#filter")

@@ -2,6 +2,8 @@
 
 Only the lines on screen are rendered, so a thousand articles cost what twenty do. Rows are
 filtered in place; ``space`` marks rows, ``enter`` asks to open the marked (or current) ones.
+Rows may arrive before their counts (claims, open contradictions, events): those cells show a
+dim placeholder until :meth:`ArticleList.apply_counts`.
 """
 
 from __future__ import annotations
@@ -18,8 +20,12 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from factdesk.core.textsafe import visible_line
-from factdesk.tui.data import LibraryRow
+from factdesk.tui.data import ArticleStats, LibraryRow, apply_stats
 from factdesk.tui.styles import component_style
+
+
+COUNTED = {"claims": "…", "contradictions": "…", "events": "counting…"}
+"""Placeholders of the counted columns while their values are not known yet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +98,12 @@ class ArticleList(Widget, can_focus=True):
         self.rows = rows
         known = {r.id for r in rows}
         self.marked = [m for m in self.marked if m in known]
+        self._apply_filter(keep=current)
+
+    def apply_counts(self, stats: dict[str, ArticleStats]) -> None:
+        """Fill in the counted columns of every row, keeping the cursor, the filter and the marks."""
+        current = self.current_row.id if self.current_row else None
+        apply_stats(self.rows, stats)
         self._apply_filter(keep=current)
 
     def set_filter(self, text: str) -> None:
@@ -209,6 +221,8 @@ class ArticleList(Widget, can_focus=True):
 
     @staticmethod
     def _cell(row: LibraryRow, key: str) -> str:
+        if not row.counted and key in COUNTED:
+            return COUNTED[key]
         value = getattr(row, key)
         if key == "events":
             return "; ".join(value)
@@ -248,9 +262,9 @@ class ArticleList(Widget, can_focus=True):
                 continue
             value = _fit(visible_line(self._cell(row, c.key)), c.width, c.align)
             seg_style = style
-            if c.key in ("outlet", "date", "language", "events", "claims"):
+            if c.key in ("outlet", "date", "language", "events", "claims") or (not row.counted and c.key in COUNTED):
                 seg_style = dim
-            if c.key == "contradictions" and row.contradictions:
+            elif c.key == "contradictions" and row.contradictions:
                 seg_style = hot
             segments.append(Segment(value + " ", seg_style))
         return Strip(segments).adjust_cell_length(width, style)

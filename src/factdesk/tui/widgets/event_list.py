@@ -77,10 +77,20 @@ class EventList(Widget, can_focus=True):
         """The event a first click selected (a second click on it opens it)."""
         self._lines: list[tuple[str, int, str]] = []
         """Per content line: (kind, event index, text); kinds: head, label, meta, counts, title, gap, empty."""
+        self.placeholder: str | None = None
+        """Shown instead of the events while they are being counted (or could not be)."""
 
     # -- data ----------------------------------------------------------------------------------
+    def set_placeholder(self, text: str) -> None:
+        """Show ``text`` under the header instead of the events (they are not known yet)."""
+        self.placeholder = text
+        self.events = []
+        self.cursor = 0
+        self._build()
+
     def set_events(self, rows: list[EventRow], titles: dict[str, str]) -> None:
         current = self.current_event.id if self.current_event else None
+        self.placeholder = None
         self.events = rows
         self.titles = titles
         self.cursor = 0
@@ -95,7 +105,9 @@ class EventList(Widget, can_focus=True):
 
     def _build(self) -> None:
         lines: list[tuple[str, int, str]] = [("head", -1, "EVENTS")]
-        if not self.events:
+        if self.placeholder is not None:
+            lines.append(("empty", -1, self.placeholder))
+        elif not self.events:
             lines.append(("empty", -1, "No events yet (they appear once claims are matched)."))
         for i, ev in enumerate(self.events):
             lines.append(("label", i, ev.label))
