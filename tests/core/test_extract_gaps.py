@@ -149,3 +149,38 @@ def test_times_of_day(lang, text, span_text, resolved):
     got = [s for s in spans(text, lang, "2025-09-11", "date") if s.text == span_text]
     assert got, [s.to_dict() for s in spans(text, lang, "2025-09-11", "date")]
     assert got[0].resolved == resolved, got[0].to_dict()
+
+
+# (lang, sentence, value, kind): trapped and found-alive people, workers as people, signatures,
+# cantons and provinces, a year before a comma and another count
+ACCIDENT_AND_VOTE_KINDS = [
+    ("en", "Eleven miners remain trapped after the cave-in.", 11, "trapped"),
+    ("fr", "Huit ouvriers sont toujours bloqués dans la galerie.", 8, "trapped"),
+    ("es", "Doce trabajadores siguen atrapados en el túnel.", 12, "trapped"),
+    ("de", "Neun Bergleute sind weiterhin eingeschlossen.", 9, "trapped"),
+    ("pt", "Sete operários continuam presos no subsolo.", 7, "trapped"),
+    ("it", "Cinque minatori sono ancora intrappolati.", 5, "trapped"),
+    ("en", "Firefighters pulled 14 workers out alive.", 14, "rescued"),
+    ("de", "Die Initiative wurde mit 105.000 Unterschriften eingereicht.", 105000, "votes"),
+    ("it", "La proposta è stata depositata con 98.000 firme.", 98000, "votes"),
+    ("de", "Elf Kantone lehnten die Vorlage ab.", 11, "places"),
+    ("it", "Solo sei cantoni hanno approvato la proposta.", 6, "places"),
+    ("it", "Oltre 20.000 persone hanno lasciato le loro case.", 20000, "displaced"),
+    ("es", "En 2010, 33 mineros quedaron atrapados en la mina.", 33, "trapped"),
+]
+
+
+@pytest.mark.parametrize("lang,text,value,kind", ACCIDENT_AND_VOTE_KINDS)
+def test_accident_and_vote_kinds(lang, text, value, kind):
+    qs = spans(text, lang, None, "quantity")
+    assert [(q.value, q.kind) for q in qs] == [(value, kind)], [(q.text, q.value, q.kind) for q in qs]
+
+
+def test_year_before_a_comma_stays_a_date():
+    ds = spans("In 2010, 33 miners were trapped for 69 days.", "en", None, "date")
+    assert [d.text for d in ds] == ["2010"]
+
+
+def test_italian_winds_are_not_twenty():
+    qs = spans("Il tifone ha colpito la costa con venti di 150 chilometri orari.", "it", None, "quantity")
+    assert [q.value for q in qs] == [150], [(q.text, q.value) for q in qs]

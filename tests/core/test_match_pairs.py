@@ -311,3 +311,61 @@ def test_two_happenings_of_one_kind_in_one_article_are_not_a_date_contradiction(
                    ("q", "four", 4, None, "killed"), ordinal=1)
     s = _pair(reprisal, attack, pub_a="2025-02-08", pub_b="2025-02-08", ctx=_event_ctx("r1", "r2"))
     assert s is None or s.ctype != "date", s
+
+
+def test_specific_count_in_one_event_conflicts_despite_different_wording():
+    # trapped miners counted by two outlets in two languages, worded nothing alike: the counted
+    # thing and the shared event are the evidence
+    a = claim("t1", "A", "Nine workers are still stuck underground, the operator said on Friday.", "en",
+              ("q", "Nine", 9, None, "trapped"))
+    b = claim("t2", "B", "Ocho mineros permanecen atrapados en el pozo.", "es", ("q", "Ocho", 8, None, "trapped"))
+    s = _pair(a, b, ctx=_event_ctx("t1", "t2"))
+    assert s is not None and s.kind == "contradiction" and s.ctype == "quantity", s
+    # without a shared event it is not
+    s = _pair(a, b)
+    assert s is None or s.kind != "contradiction", s
+
+
+def test_year_only_history_never_conflicts_with_this_event():
+    old = claim("y1", "A", "In 2011, 29 miners were trapped at the Pike River mine near Greymouth.", "en",
+                ("e", "Greymouth", "greymouth", "place"), ("q", "29", 29, None, "trapped"), ("d", "2011", "2011", "year"))
+    now = claim("y2", "A", "Six miners remain trapped near Greymouth on Tuesday.", "en",
+                ("e", "Greymouth", "greymouth", "place"), ("q", "Six", 6, None, "trapped"), ("d", "Tuesday", "2025-03-04"),
+                ordinal=1)
+    s = _pair(old, now, pub_a="2025-03-05", pub_b="2025-03-05", ctx=_event_ctx("y1", "y2"))
+    assert s is None or s.kind != "contradiction", s
+
+
+def test_counts_for_opposite_sides_of_a_vote_are_not_compared():
+    yes = claim("p1", "A", "Only five provinces approved the reform.", "en", ("q", "five", 5, None, "places"))
+    no = claim("p2", "B", "Dieciocho provincias rechazaron la reforma.", "es", ("q", "Dieciocho", 18, None, "places"))
+    s = _pair(yes, no, ctx=_event_ctx("p1", "p2"))
+    assert s is None or s.kind != "contradiction", s
+    no2 = claim("p3", "C", "Sedici province hanno respinto la riforma.", "it", ("q", "Sedici", 16, None, "places"))
+    s = _pair(no, no2, ctx=_event_ctx("p2", "p3"))
+    assert s is not None and s.kind == "contradiction", s
+    yes_share = claim("p4", "D", "In Lorr county the yes side won with 54.3%.", "en", ("q", "54.3", 54.3, None, "percent"))
+    no_share = claim("p5", "E", "The reform was rejected by 51.6% of the vote.", "en", ("q", "51.6", 51.6, None, "percent"))
+    s = _pair(yes_share, no_share, ctx=_event_ctx("p4", "p5"))
+    assert s is None or s.kind != "contradiction", s
+
+
+def test_wind_speeds_of_one_storm_conflict():
+    a = claim("w1", "A", "The cyclone hit the coast with sustained winds of 210 kilometres per hour.", "en",
+              ("q", "210", 210, None, "distance"))
+    b = claim("w2", "B", "Les vents soutenus atteignaient 180 km/h.", "fr", ("q", "180", 180, None, "distance"))
+    s = _pair(a, b, ctx=_event_ctx("w1", "w2"))
+    assert s is not None and s.kind == "contradiction" and s.ctype == "quantity", s
+    # a distance is still agree-only
+    c = claim("w3", "C", "The storm passed 180 km from the coast.", "en", ("q", "180", 180, None, "distance"))
+    s = _pair(a, c, ctx=_event_ctx("w1", "w3"))
+    assert s is None or s.kind != "contradiction", s
+
+
+def test_landfall_on_two_days_is_a_date_contradiction():
+    a = claim("l1", "A", "The typhoon made landfall in Aurora province on Sunday afternoon.", "en",
+              ("e", "Aurora", "aurora", "place"), ("d", "Sunday", "2025-10-19"))
+    b = claim("l2", "B", "Il a touché terre samedi soir dans la province d'Aurora.", "fr",
+              ("e", "Aurora", "aurora", "place"), ("d", "samedi soir", "2025-10-18"))
+    s = _pair(a, b, pub_a="2025-10-20", pub_b="2025-10-20", ctx=_event_ctx("l1", "l2"))
+    assert s is not None and s.kind == "contradiction" and s.ctype == "date", s

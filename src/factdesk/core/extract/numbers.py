@@ -10,7 +10,8 @@ missing        missing, disappeared
 displaced      displaced people, refugees, evacuees
 arrests        arrested, detained, suspects
 hostages       hostages, kidnapped, abducted
-rescued        survivors, rescued ("46 rescued", "rescapés", "sopravvissuti", "Überlebende")
+rescued        survivors, rescued ("46 rescued", "rescapés", "sopravvissuti", "Überlebende"), found alive
+trapped        trapped, buried, stranded ("seven miners remain trapped", "atrapados", "eingeschlossen")
 people         people, persons, children, residents, ... (no casualty verb)
 civilians      civilians
 soldiers       soldiers, servicemen, police officers, personnel
@@ -28,7 +29,7 @@ buildings      buildings, homes, schools
 votes          votes, ballots, signatures
 seats          seats, mandates
 jobs           jobs, posts, employees ("2,500 jobs", "emplois", "Stellen", "posti di lavoro")
-places         villages, towns, communes, municipalities (never people: "12 aldeias evacuadas")
+places         villages, towns, communes, municipalities, cantons, provinces, regions (never people: "12 aldeias evacuadas")
 money          currency amounts (``unit`` = ISO code: USD, EUR, GBP...)
 percent        %, percent, pour cent (``unit`` = "%")
 distance       km, miles, metres (``unit`` = the unit word)
@@ -66,12 +67,14 @@ from dataclasses import dataclass
 from . import langdata
 
 KINDS = (
-    "killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages", "rescued", "people", "civilians",
-    "soldiers", "troops", "fighters", "targets", "strikes", "attacks", "munitions", "rockets", "drones",
+    "killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages", "rescued", "trapped", "people",
+    "civilians", "soldiers", "troops", "fighters", "targets", "strikes", "attacks", "munitions", "rockets", "drones",
     "aircraft", "vehicles", "buildings", "votes", "seats", "jobs", "places", "money", "percent", "distance", "area", "duration", "age", "other",
 )
 QUALIFIERS = ("at_least", "more_than", "less_than", "up_to", "about", "exactly")
-CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages", "rescued"})
+CASUALTY_KINDS = frozenset(
+    {"killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages", "rescued", "trapped"}
+)
 _FIXED_KINDS = frozenset({"jobs", "places"})  # counted nouns that no outcome verb overrides
 _AND_WORDS = frozenset(("and", "et", "y", "e", "und", "i", "en"))
 PERSON_KINDS = frozenset({"people", "civilians", "soldiers", "troops", "fighters"})

@@ -166,7 +166,11 @@ def _year_is_count(body: str, c: DateCand, lg: langdata.Lang) -> bool:
     if c.kind != "year" or c.end - c.start != 4:
         return False
     toks = tokenize(body[c.end:c.end + 40])
-    words = [t for t in toks[:3] if t.typ == "word"]
+    words = []
+    for t in toks[:3]:
+        if t.typ != "word":
+            break  # "En 2010, 33 mineros": the noun after a comma and another figure counts that figure
+        words.append(t)
     for n in (2, 1):
         if len(words) >= n and tuple(w.low for w in words[:n]) in lg.kind_nouns:
             return lg.kind_nouns[tuple(w.low for w in words[:n])] not in ("duration",)

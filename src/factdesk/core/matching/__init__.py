@@ -20,7 +20,9 @@ Pipeline
    by all its happenings when seeds are merged across articles, and one actor named more or less
    fully ("Maschinenbauer Brennwald" / "Brennwald") counts as shared. Claims without a date of their own inherit their article's main event; in an article
    with no dated happening they get a loose range (its publication date, or from the latest date
-   it mentions to a year after), so an undated 2021 article is still kept apart from 2024 news.
+   it mentions to a year after), so an undated 2021 article is still kept apart from 2024 news. Such an
+   article joins the one event with which it shares two names (or one person named in full, on the
+   same kind of happening) that no other event carries.
 4. **Pair scoring** (``compare.py``): ``sameness`` = 0.32·entities + 0.30·concepts + 0.26·text +
    0.22·quote, where entities and concepts are IDF-weighted set overlaps (cosine form), text is the
    mean of ``fuzz.ratio`` and ``fuzz.token_set_ratio`` on the sorted concept+word strings, and the
@@ -31,13 +33,22 @@ Kinds and types
 - ``contradiction``/``quantity``: the same measure counted in both claims with incompatible values,
   the claims not in different events (dates more than 3 days apart), a shared place or event, and
   sameness ≥ 0.24 (0.39 inside one article, which also needs a shared place).
+  Across articles of one event the counted thing itself is the evidence when it is specific (an
+  indicator, or a tally of one happening: trapped, rescued, missing, evacuated, houses, hostages,
+  arrests, cantons or villages — not a toll, nor seats, votes, money or jobs that belong to a party
+  or a company) and the claims name no two different places, and the same actors or none: then sameness ≥ 0.05 suffices, however
+  differently the two claims are worded. Counts for opposite sides of a vote ("16 cantons said no"
+  / "6 cantons approved", a yes share / a no share) are never compared, and a claim dated by years
+  only, all before the other claim's (own or event) dates, recalls history and never conflicts.
+  A distance followed by a speed unit ("185 km/h", "165 kilometres per hour") is a speed, the wind
+  speed when the claim speaks of wind: an indicator like a share.
 - ``contradiction``/``date``: two explicit dates that do not overlap (≤ 400 days apart) on claims
   that are otherwise the same (sameness ≥ 0.46 and a shared quote, two shared names/places or
   similar wording) — also inside one article; the reasons say which date agrees with the article's
   publication month and flag "same day, different month". Also, with moderate wording similarity
   (sameness ≥ 0.20): two claims of one event naming the same *happening* (a start/outbreak, a
-  departure, a meeting, a vote, an attack, a crash …) and a shared name, place or strong concept
-  overlap, whose day-level dates are all disjoint and at most 10 days apart. Claims in different
+  departure, a meeting, a vote, an attack, a crash, a landfall …) and a shared name, place, strong
+  concept overlap or the same specific figure, whose day-level dates are all disjoint and at most 10 days apart. Claims in different
   events (background dates of other happenings) never qualify — except an *announced* happening
   (a meeting, a vote, a departure, an appointment) that both claims date after their article's
   publication or call "the next" one: "the next meeting is on 12 June" vs "… on 5 June" conflict

@@ -35,6 +35,10 @@ DATE_MIN = 0.46
 """Lowest sameness (dates left out) for a date contradiction."""
 DATE_MIN_SLIP = 0.32
 """The same, when the two dates have the same day in different months (``2 janvier`` / ``2 février``)."""
+EVENT_QUANTITY_MIN = 0.05
+"""Lowest sameness for a quantity contradiction across articles when the evidence is the counted
+thing itself: one event, the same specific measure (trapped, rescued, houses, an indicator …), and no
+two different places or actors named."""
 ACTOR_QUANTITY_MIN = 0.45
 """Lowest sameness for a quantity contradiction when only a shared named actor (no place, no event) ties the claims."""
 ATTRIBUTION_MIN = 0.42
@@ -182,6 +186,42 @@ INDICATORS = frozenset({
     "margin", "share_price", "temperature", "budget", "debt", "tax",
 })
 _MEASUREMENT_KINDS = frozenset({"percent"})
+_SPEED_TAIL_RE = re.compile(
+    r"^\s*(?:/\s*h\b|km/h|mph\b|kph\b|knots?\b|n[oœ]uds?\b|nudos?\b|n[oó]s\b|nodi\b|knoten\b"
+    r"|(?:kilomet(?:er|re)s?|km|miles?)\s+(?:per|an|a|an)\s+hour"
+    r"|(?:kilom[eè]tres?|km)\s+(?:par|à l'|a l')\s*heure|(?:kil[oó]metros|quil[oô]metros|km)\s+por\s+hora"
+    r"|(?:chilometri|km)\s+(?:orari|all'ora|l'ora|per ora)|(?:kilometer|stundenkilometer|km)\s+pro\s+stunde"
+    r"|stundenkilometer)",
+    re.I,
+)
+"""A speed unit right after a distance figure ("185 km/h", "165 kilometres per hour", "185 chilometri orari")."""
+
+
+_INDICATOR_KINDS = _MEASUREMENT_KINDS | {"distance"}
+_POLAR = (frozenset({"approve"}), frozenset({"reject"}))
+"""Opposite outcomes of one vote: counts for one side never measure the other side."""
+
+
+_YES_SIDE_RE = re.compile(
+    r"\b(?:le oui|du oui|the yes|yes (?:vote|side|camp)|voted yes|ja-stimmen|ja-anteil|mit ja|jastimmen|il si|del si"
+    r"|voti favorevoli|votos a favor|voix pour|votes? for|o sim|do sim|el si|del si)\b"
+)
+_NO_SIDE_RE = re.compile(
+    r"\b(?:le non|du non|the no|no (?:vote|side|camp)|voted no|nein-stimmen|nein-anteil|mit nein|neinstimmen|il no|del no"
+    r"|voti contrari|votos en contra|votos contra|voix contre|votes? against|o nao|do nao|el no|del no)\b"
+)
+
+
+def _polarity(f: Features) -> str | None:
+    text = fold(f.text)
+    yes = bool(_POLAR[0] & f.concepts) or bool(_YES_SIDE_RE.search(text))
+    no = bool(_POLAR[1] & f.concepts) or bool(_NO_SIDE_RE.search(text))
+    return "yes" if yes and not no else ("no" if no and not yes else None)
+
+
+def _opposite_polarity(fa: Features, fb: Features) -> bool:
+    pa, pb = _polarity(fa), _polarity(fb)
+    return pa is not None and pb is not None and pa != pb
 
 
 def _quantity_offset(f: Features, q: Quantity) -> int:
@@ -197,6 +237,12 @@ def indicator(f: Features, q: Quantity) -> str | None:
     if off < 0:
         return None
     end = off + len(q.text)
+    if q.kind == "distance":
+        # a speed: the wind speed of a storm is one indicator, any other speed another
+        tail = f.text[end : end + 40]
+        if q.text.rstrip().lower().endswith(("km/h", "mph")) or _SPEED_TAIL_RE.match(tail):
+            return "wind_speed" if "wind" in f.concepts else "speed"
+        return None
     if q.kind not in _MEASUREMENT_KINDS:
         # a bare figure followed by a degree sign or a temperature word is a temperature
         tail = f.text[end : end + 14]
@@ -251,6 +297,17 @@ def _background(f: Features) -> bool:
     except ValueError:
         return False
     return all(x.hi < pub - BACKGROUND_DAYS for x in own)
+
+
+def _past_year(f: Features, other: Features, ctx: PairContext | None) -> bool:
+    """The claim is dated by years only, all before the year of every date of the other claim (its
+    own or its event's): history recalled, not this event. An undated other claim may be about that
+    year ("the 2022 bankruptcy left 1.5 billion in debts"), so it is not enough."""
+    if not f.dates or any(d.granularity != "year" for d in f.dates):
+        return False
+    last = max(d.hi for d in f.dates)
+    od, _ = _effective_dates(other, ctx)
+    return bool(od) and all(date.fromordinal(last).year < date.fromordinal(lo).year for lo, _hi in od)
 
 
 def _undated_vs_background(fa: Features, fb: Features, ctx: PairContext | None) -> bool:
@@ -361,11 +418,17 @@ def _boundary(a: Quantity, b: Quantity) -> bool:
 def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
     """Compare every count of ``fa`` with every count of ``fb`` (see the qualifier rule)."""
     out = QuantityVerdict()
-    ind_a = {id(q): indicator(fa, q) for q in fa.quantities if q.kind in _MEASUREMENT_KINDS or q.kind in (None, "other")}
-    ind_b = {id(q): indicator(fb, q) for q in fb.quantities if q.kind in _MEASUREMENT_KINDS or q.kind in (None, "other")}
+    ind_a = {id(q): indicator(fa, q) for q in fa.quantities if q.kind in _INDICATOR_KINDS or q.kind in (None, "other")}
+    ind_b = {id(q): indicator(fb, q) for q in fb.quantities if q.kind in _INDICATOR_KINDS or q.kind in (None, "other")}
+    opposite = _opposite_polarity(fa, fb)
     for qa in fa.quantities:
         for qb in fb.quantities:
             ia, ib = ind_a.get(id(qa)), ind_b.get(id(qb))
+            if ia and ib and opposite:
+                # a yes share against a no share: two indicators
+                if qa.value == qb.value:
+                    out.collisions.append((qa, qb))
+                continue
             if ia and ib:
                 # a share or a measurement tied to a known indicator (inflation, revenue growth,
                 # turnout, a temperature …): the same indicator compares, different ones never do
@@ -390,7 +453,9 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 continue
             if ma is None or mb is None or ma in UNCOMPARABLE_KINDS or mb in UNCOMPARABLE_KINDS:
                 continue
-            if ma != mb:
+            if ma != mb or opposite:
+                # different things counted, or the same thing on opposite sides of a vote
+                # ("16 cantons said no" / "6 cantons approved"): never one figure
                 if qa.value == qb.value:
                     out.collisions.append((qa, qb))
                 continue
@@ -523,7 +588,7 @@ HAPPENING_DATE_MAX_DAYS = 10
 _HAPPENING_GROUPS = {
     "begin": "start", "fire": "start", "explosion": "start", "depart": "departure", "withdraw": "departure",
     "meeting": "meeting", "election": "vote", "attack": "attack", "strike": "attack", "accident": "crash",
-    "collapse": "crash", "earthquake": "quake", "appoint": "appointment", "resign": "resignation", "arrest": "arrest",
+    "collapse": "crash", "earthquake": "quake", "landfall": "landfall", "appoint": "appointment", "resign": "resignation", "arrest": "arrest",
 }
 """Concepts naming a happening that has one date (outbreak, departure, meeting, vote, attack …)."""
 
@@ -588,7 +653,10 @@ def _date_conflict(
         x.resolved[-2:] == y.resolved[-2:] and x.resolved[:7] != y.resolved[:7] for x in da for y in db
     )
     happening = _shared_happening(fa, fb)
-    one_event = same_event and bool(same.shared_entities or same.shared_places or same.con >= 0.6)
+    # one event, and something beyond it ties the two claims: a name, a place, most of their
+    # terms, or the same specific figure ("about 600 metres below the surface" in both)
+    tied = any(_specific(qa.value) for qa, _ in qv.agree)
+    one_event = same_event and bool(same.shared_entities or same.shared_places or same.con >= 0.6 or tied)
     # an announced happening (the next meeting, a vote) given two dates: the articles' events may
     # differ (each date seeds its own), so a shared organisation, person or place stands in for them
     announced = (
@@ -690,6 +758,33 @@ def _attribution_conflict(
     return min(same.core * 0.9 + 0.1, 1.0), reasons
 
 
+_TALLY_MEASURES = frozenset({"trapped", "rescued", "missing", "displaced", "buildings", "hostages", "arrests", "places"})
+"""Tallies of one happening (trapped, rescued, missing, evacuated, homes destroyed, hostages, arrests,
+cantons or villages): one figure per event. Tolls (given for many places and days) and counts that
+belong to a subject (seats, votes, money, jobs of a party or a company) are not evidence alone."""
+
+
+def _specific_measure_evidence(fa: Features, fb: Features, qv: QuantityVerdict, same: Sameness) -> bool:
+    """The conflicting counts measure one specific thing (an indicator, or a counted kind other
+    than a generic toll) and the claims name no two different places or actors: within one event,
+    that is the evidence that they give one figure, however differently they are worded."""
+    if not qv.conflict:
+        return False
+    specific = any(
+        (qa, qb) in qv.indicator or (qa.measure == qb.measure and qa.measure in _TALLY_MEASURES)
+        for qa, qb in qv.conflict
+    )
+    if not specific:
+        return False
+    pa, pb = set(fa.places), set(fb.places)
+    if pa and pb and not same.shared_places:
+        return False
+    aa, ab = _actors(fa), _actors(fb)
+    if bool(aa) != bool(ab):
+        return False  # a figure for a named party or company against one for nobody in particular
+    return not (aa and ab and not any(_same_source(x, y) for x in aa for y in ab))
+
+
 def _actors(f: Features) -> set[str]:
     return {k for k, kind in f.entities.items() if kind in ("org", "person", "group") and not _is_media(k)}
 
@@ -749,6 +844,9 @@ def compare_features(
     if qv.indicator and not _indicator_comparable(fa, fb, same):
         # a share of one indicator for another subject or another period is not a contradiction
         qv.conflict = [p for p in qv.conflict if p not in qv.indicator]
+    if qv.conflict and (_past_year(fa, fb, ctx) or _past_year(fb, fa, ctx)):
+        # "In 2013, Typhoon Haiyan killed more than 6,300": a year long gone is another happening
+        qv.conflict = []
     if qv.conflict and not far and not _undated_vs_background(fa, fb, ctx):
         # a named company or person both claims are about stands in for a place ("Enerlux's debts")
         actor_ok = same.core >= ACTOR_QUANTITY_MIN and any(
@@ -757,6 +855,8 @@ def compare_features(
         )
         place_ok = bool(same.shared_places) or shared_event is not None or actor_ok
         need = QUANTITY_MIN + (0.15 if same_article else 0.0)
+        if not same_article and shared_event is not None and _specific_measure_evidence(fa, fb, qv, same):
+            need = EVENT_QUANTITY_MIN
         if place_ok and same.core >= need and (not same_article or same.shared_places):
             qa, qb = qv.conflict[0]
             why = [f"{_label(qa)}: {qa.describe()} vs {qb.describe()}"]

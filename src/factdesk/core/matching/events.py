@@ -17,7 +17,13 @@ Rule (also in the package docstring):
    claims or more counts for all its seeds, and one actor named more or less fully
    ("Maschinenbauer Brennwald" / "Brennwald") counts as shared.
 4. A claim dated only by month joins the one event of that month that shares a place with it.
-5. Event id = hash of the founding seed's earliest date and main place, so recomputing the same
+6. An article with no dated happening (an undated web page, a story that only says "on Sunday")
+   joins the one event with which it shares at least ``UNDATED_SHARED_NAMES`` names (places,
+   actors) that no other event carries, when the event is not older than the latest date the
+   article mentions (or, with a publication date, lies around it). Its undated claims belong to
+   that event. Such articles are placed again after each article is added, so import order does
+   not matter within one batch.
+7. Event id = hash of the founding seed's earliest date and main place, so recomputing the same
    workspace gives the same ids.
 
 Two claims in events further apart than ``EVENT_GAP_DAYS`` are never compared as counts of the
@@ -75,6 +81,8 @@ class EventState:
     article_ids: list[str] = field(default_factory=list)
     claim_ids: list[str] = field(default_factory=list)
     touched: bool = False
+    mentioned: set[str] = field(default_factory=set)
+    """Places and actors named anywhere in the articles whose main happening this is (this run only)."""
 
     def to_event(self) -> Event:
         places = [p for p, _ in _top(self.places, 6)]
@@ -169,6 +177,10 @@ class EventBuilder:
         self.claim_event: dict[str, str] = {}
         self.loose: dict[str, tuple[int, int]] = {}
         """Claims of articles with no dated happening: a loose time range (see ``_loose_range``)."""
+        self.pending: dict[str, tuple[list[Features], tuple[int, int] | None, bool]] = {}
+        """Articles with no dated happening (rule 6), with their loose range."""
+        self.placed: dict[str, str] = {}
+        """Those of them tied to an event by the names they share: article id → event id."""
 
     def _find(self, seed: Seed) -> EventState | None:
         best, best_key = None, None
@@ -191,6 +203,8 @@ class EventBuilder:
     def add_article(self, article_id: str, feats: list[Features], published: str | None = None) -> None:
         for f in feats:
             self.loose.pop(f.claim_id, None)
+        if article_id in self.pending:
+            self._unplace(article_id, self.pending.pop(article_id)[0])
         seeds, main = article_seeds(feats, published)
         recurring = _recurring_actors(feats)
         for seed in seeds:
@@ -227,6 +241,12 @@ class EventBuilder:
                     ev.claim_ids.append(cid)
         main_ev = seed_event.get(id(main)) if main is not None else None
         loose = _loose_range(feats, published) if main_ev is None else None
+        if main_ev is not None:
+            for f in feats:
+                places, actors = _claim_places_actors(f)
+                main_ev.mentioned |= places | actors
+        if main_ev is None:
+            self.pending[article_id] = (feats, loose, bool(published))
         for f in feats:
             if f.claim_id in self.claim_event:
                 continue
@@ -252,6 +272,90 @@ class EventBuilder:
                     fits[0].article_ids.append(article_id)
                     fits[0].touched = True
 
+        self._place_pending(feats, article_id)
+
+    def _names(self, feats: list[Features]) -> set[str]:
+        out: set[str] = set()
+        for f in feats:
+            places, actors = _claim_places_actors(f)
+            out |= places | actors
+        return out
+
+    def _place_pending(self, feats: list[Features], article_id: str) -> None:
+        """Tie articles with no dated happening to the one event whose names they share (rule 6).
+
+        Re-decided whenever an article naming one of their names is added: a name that seemed
+        telling may turn out to be carried by two events."""
+        names = self._names(feats)
+        for aid, (pfeats, loose, has_pub) in list(self.pending.items()):
+            if aid != article_id and not (names & self._names(pfeats)):
+                continue
+            self._unplace(aid, pfeats)
+            ev = self._event_by_names(pfeats, loose, has_pub)
+            if ev is None:
+                continue
+            self.placed[aid] = ev.id
+            ev.article_ids.append(aid)
+            ev.touched = True
+            for f in pfeats:
+                if f.claim_id in self.claim_event or any(d.granularity != "year" for d in f.dates):
+                    continue
+                self.claim_event[f.claim_id] = ev.id
+                ev.claim_ids.append(f.claim_id)
+
+    def _unplace(self, aid: str, feats: list[Features]) -> None:
+        eid = self.placed.pop(aid, None)
+        if eid is None:
+            return
+        ids = {f.claim_id for f in feats}
+        for ev in self.events:
+            if ev.id == eid:
+                ev.article_ids = [a for a in ev.article_ids if a != aid]
+                ev.claim_ids = [c for c in ev.claim_ids if c not in ids]
+        for cid in ids:
+            if self.claim_event.get(cid) == eid:
+                del self.claim_event[cid]
+
+    def _event_by_names(
+        self, feats: list[Features], loose: tuple[int, int] | None, has_pub: bool
+    ) -> EventState | None:
+        places: set[str] = set()
+        actors: set[str] = set()
+        for f in feats:
+            p, a = _claim_places_actors(f)
+            places |= p
+            actors |= a
+        keys = places | actors
+        person_kinds = [f.entities for f in feats]
+        topics = {t for f in feats for t in _topics(f)}
+        if not keys:
+            return None
+        # a name several events carry (a country, a capital) tells nothing
+        carried = Counter(k for ev in self.events for k in set(ev.places) | set(ev.actors) | ev.mentioned)
+        scored = []
+        for ev in self.events:
+            if loose is not None:
+                if has_pub and (ev.hi < loose[0] - EVENT_GAP_DAYS or ev.lo > loose[1] + EVENT_GAP_DAYS):
+                    continue
+                if not has_pub and ev.hi < loose[0]:
+                    continue  # news is never older than the dates it mentions
+            ev_keys = set(ev.places) | set(ev.actors) | ev.mentioned
+            shared = {k for k in keys if k in ev_keys and carried[k] == 1}
+            shared |= {a for a in actors for b in ev_keys if carried[b] == 1 and _same_actor(a, b)}
+            # one person named in full whom no other event names, in an article on the same kind of
+            # happening, is as telling as two names
+            person = any(
+                " " in k.strip() and any(kinds.get(k) == "person" for kinds in person_kinds) for k in shared
+            ) and bool(topics & set(ev.topics))
+            if len(shared) >= UNDATED_SHARED_NAMES or person:
+                scored.append((len(shared), ev))
+        if not scored:
+            return None
+        scored.sort(key=lambda t: -t[0])
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None
+        return scored[0][1]
+
     def inherited(self) -> dict[str, tuple[int, int]]:
         by_id = {ev.id: ev for ev in self.events}
         out = dict(self.loose)
@@ -259,6 +363,8 @@ class EventBuilder:
         return out
 
 
+UNDATED_SHARED_NAMES = 2
+"""Distinct names (places, actors) no other event carries that tie an undated article to an event."""
 LOOSE_DAYS_AFTER = 365
 """An undated article is assumed to lie within this many days after the latest date it mentions."""
 LEDE_CLAIMS = 3
