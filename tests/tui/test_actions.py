@@ -6,46 +6,26 @@ from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
-from factdesk.config import Settings
-from factdesk.tui.app import FactdeskApp
 from factdesk.tui.screens.annotate import AnnotateModal
 from factdesk.tui.screens.compare import CompareScreen
 from factdesk.tui.screens.library import LibraryScreen
 from factdesk.tui.widgets.article_list import ArticleList
-from factdesk.tui.widgets.article_view import ArticleView
 from factdesk.tui.widgets.inspector import Inspector
 from library_wait import library_ready
+from pilot_helpers import current_ids, make_app, open_en_fr, settle, views
 from workspace_factory import DE_ID, EN_ID, FR_ID, reopen
 
 SIZE = (120, 36)
 
 
-def make_app(root: Path, **settings) -> FactdeskApp:
-    return FactdeskApp(root, Settings(**settings) if settings else Settings())
 
 
-def views(app: FactdeskApp) -> list[ArticleView]:
-    return [p.view for p in app.screen.panes]  # type: ignore[attr-defined]
 
 
-def current_ids(app: FactdeskApp) -> list[str | None]:
-    return [v.current_claim.id if v.current_claim else None for v in views(app)]
 
 
-async def open_en_fr(pilot) -> None:
-    """From the library: enter on the first article opens it with its most linked article (FR)."""
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    await pilot.pause()
 
 
-async def settle(pilot) -> None:
-    """Wait until the compare view has caught up with held-key moves (inspector and other panes)."""
-    for _ in range(40):
-        await pilot.pause()
-        if getattr(pilot.app.screen, "settled", True):
-            return
 
 
 def link_rows(root: Path) -> dict[frozenset, str]:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from textual.widgets import Input, Select
 
-from factdesk.config import Settings
 from factdesk.core.models import Event
 from factdesk.core.store import open_workspace
 from factdesk.tui.app import FactdeskApp
@@ -23,31 +21,18 @@ from factdesk.tui.widgets.event_list import EventList
 from factdesk.tui.widgets.inspector import Inspector, when
 from factdesk.tui.widgets.text_preview import TextPreview
 from library_wait import library_ready
+from pilot_helpers import current_ids, make_app, open_en_fr, settle
 from workspace_factory import DE_ID, EN_ID, FR_ID, reopen
 
 SIZE = (140, 36)
 
 
-def make_app(root: Path) -> FactdeskApp:
-    return FactdeskApp(root, Settings())
 
 
-def current_ids(app: FactdeskApp) -> list[str | None]:
-    return [p.view.current_claim.id if p.view.current_claim else None for p in app.screen.panes]  # type: ignore[attr-defined]
 
 
-async def open_en_fr(pilot) -> None:
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    await pilot.pause()
 
 
-async def settle(pilot) -> None:
-    for _ in range(40):
-        await pilot.pause()
-        if getattr(pilot.app.screen, "settled", True):
-            return
 
 
 # -- key bursts ------------------------------------------------------------------------------------
