@@ -505,18 +505,7 @@ def _find_best_source(text: str, toks: list[Tok], lg: langdata.Lang) -> tuple[st
     if best is not None and best[0] == 1:
         return text[best[2]:best[3]], person or text[best[2]:best[3]]
     # earliest run of capitalised words
-    runs = []
-    cur: list[Tok] = []
-    for w in words:
-        if _is_cap(w) and w.low not in lg.determiners:
-            cur.append(w)
-        else:
-            if cur:
-                runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-    runs = [r for r in runs if not (len(r) == 1 and (names.nationality_key(r[0].text) or r[0].low in lg.stop_caps))]
+    runs = [r for r in _cap_runs(text, words, lg, split_on_gap=False) if not (len(r) == 1 and (names.nationality_key(r[0].text) or r[0].low in lg.stop_caps))]
     if runs:
         r = runs[0]
         raw = text[r[0].start:r[-1].end]
@@ -528,11 +517,13 @@ def _find_best_source(text: str, toks: list[Tok], lg: langdata.Lang) -> tuple[st
     return _strip_det(raw, lg), person
 
 
-def _cap_person(text: str, words: list[Tok], lg: langdata.Lang) -> str | None:
+def _cap_runs(text: str, words: list[Tok], lg: langdata.Lang, *, split_on_gap: bool) -> list[list[Tok]]:
+    """Runs of consecutive capitalised words (determiners excluded); with ``split_on_gap`` a run
+    also ends at punctuation between two words."""
+    runs: list[list[Tok]] = []
     cur: list[Tok] = []
-    runs = []
     for w in words:
-        if cur and text[cur[-1].end:w.start].strip():
+        if split_on_gap and cur and text[cur[-1].end:w.start].strip():
             runs.append(cur)
             cur = []
         if _is_cap(w) and w.low not in lg.determiners:
@@ -543,8 +534,12 @@ def _cap_person(text: str, words: list[Tok], lg: langdata.Lang) -> str | None:
             cur = []
     if cur:
         runs.append(cur)
+    return runs
+
+
+def _cap_person(text: str, words: list[Tok], lg: langdata.Lang) -> str | None:
     al = names.aliases()
-    for r in runs:
+    for r in _cap_runs(text, words, lg, split_on_gap=True):
         raw = names.strip_titles(text[r[0].start:r[-1].end])
         parts = raw.split()
         if 2 <= len(parts) <= 4:
