@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factdesk.core.models import Article, Claim, Span
 from factdesk.core.store import open_workspace
 from factdesk.tui.app import FactdeskApp
@@ -92,6 +95,30 @@ def test_wrap_handles_wide_and_long_words():
         assert cell_len(text[s:e]) <= 10
     # every non-space character is on some line, in order
     assert "".join(text[s:e] for s, e in zip(starts, ends)) == text.replace(" ", "")
+
+
+def test_one_cell_ranges_are_one_cell_in_rich():
+    from rich.cells import get_character_cell_size
+
+    from factdesk.tui.wrap import ONE_CELL_RANGES
+
+    wrong = [hex(c) for a, b in ONE_CELL_RANGES for c in range(a, b + 1) if get_character_cell_size(chr(c)) != 1]
+    assert wrong == []
+
+
+_NARROW_CHARS = st.sampled_from(list("abcdefghij éèàçüößñøłœ«»–—‘’“”€°ΑλφЖжщ ") + [" ", " ", "\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(_NARROW_CHARS, max_size=400), width=st.integers(min_value=2, max_value=60))
+def test_wrap_of_accented_text_matches_its_ascii_shape(text, width):
+    """Latin/Greek/Cyrillic text takes the fast path and breaks exactly where ASCII of the same shape does."""
+    from rich.cells import cell_len
+
+    shape = "".join(ch if ch in " \n" else "x" for ch in text)
+    assert wrap_offsets(text, width) == wrap_offsets(shape, width)
+    starts, ends = wrap_offsets(text, width)
+    assert all(cell_len(text[s:e]) <= max(width, 2) for s, e in zip(starts, ends))
 
 
 LONG_ID = "a000000long"

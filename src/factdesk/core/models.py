@@ -110,8 +110,11 @@ class Span:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Span:
         """Inverse of :meth:`to_dict` (unknown keys ignored)."""
-        names = cls.__slots__  # type: ignore[attr-defined]
-        return cls(**{k: v for k, v in data.items() if k in names})
+        try:
+            return cls(**data)
+        except TypeError:  # a key this version does not know
+            names = set(cls.__slots__)  # type: ignore[attr-defined]
+            return cls(**{k: v for k, v in data.items() if k in names})
 
 
 @dataclass(slots=True)

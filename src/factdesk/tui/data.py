@@ -74,18 +74,13 @@ def basename(path: str) -> str:
 
 def article_rows(ws: Workspace) -> list[LibraryRow]:
     """Every article with title, outlet, language and date only (one indexed read; not yet counted)."""
-    return [
-        LibraryRow(
-            id=art["id"],
-            title=art["title"] or basename(art["path"]),
-            outlet=art["source"] or "",
-            language=(art["language"] or "").upper(),
-            date=(art["published"] or "")[:10],
-            path=basename(art["path"]),
-            counted=False,
+    rows = []
+    for id_, title, source, language, published, path in ws.article_heads():
+        name = basename(path)
+        rows.append(
+            LibraryRow(id_, title or name, source or "", (language or "").upper(), (published or "")[:10], name, counted=False)
         )
-        for art in ws.list_articles()
-    ]
+    return rows
 
 
 def article_stats(ws: Workspace) -> dict[str, ArticleStats]:

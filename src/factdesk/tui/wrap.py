@@ -1,13 +1,29 @@
 """Word wrapping of article text into a table of (start, end) character offsets.
 
-The table is computed once per width. ASCII paragraphs take a fast path on ``str.rfind``; other
-paragraphs are wrapped on terminal cell width (wide CJK characters count two cells, combining
-marks none). Spaces at a break are left out of both lines, so every offset still indexes the text.
+The table is computed once per width. Paragraphs whose characters all take one terminal cell
+(ASCII, and the Latin, Greek and Cyrillic letters and punctuation of most news text) take a fast
+path on ``str.rfind``; other paragraphs are wrapped on cell width (wide CJK characters count two
+cells, combining marks none). Spaces at a break are left out of both lines, so every offset still indexes the text.
 """
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import get_character_cell_size
+
+ONE_CELL_RANGES = (
+    (0x20, 0x7E), (0xA0, 0x2FF), (0x370, 0x482), (0x48A, 0x52F),
+    (0x1E00, 0x1FFF), (0x2010, 0x2027), (0x2030, 0x205E), (0x20A0, 0x20BF), (0x2100, 0x214F),
+)
+"""Code points that Rich (which paints the lines) draws one cell wide, and that never combine."""
+
+_ONE_CELL = re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ONE_CELL_RANGES) + "]*")
+
+
+def _narrow(paragraph: str) -> bool:
+    """True when every character takes exactly one cell (so cells == characters)."""
+    return paragraph.isascii() or _ONE_CELL.fullmatch(paragraph) is not None
 
 
 def wrap_offsets(text: str, width: int) -> tuple[list[int], list[int]]:
@@ -20,10 +36,11 @@ def wrap_offsets(text: str, width: int) -> tuple[list[int], list[int]]:
     base = 0
     for paragraph in text.split("\n"):
         length = len(paragraph)
-        if length <= width and (length * 2 <= width or paragraph.isascii() or _cells(paragraph) <= width):
+        narrow = _narrow(paragraph)
+        if length <= width and (length * 2 <= width or narrow or _cells(paragraph) <= width):
             add_start(base)
             add_end(base + length)
-        elif paragraph.isascii():
+        elif narrow:
             pos = 0
             rfind = paragraph.rfind
             while length - pos > width:

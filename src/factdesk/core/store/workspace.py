@@ -29,6 +29,9 @@ ARTICLES_DIR = "articles"
 BUSY_TIMEOUT_MS = 15_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
+CLAIM_COLUMNS = 'id, article_id, start, "end", text, score, reasons, spans, lang, paragraph, ordinal'
+"""The claim columns :meth:`Workspace.claim_from_row` reads, in :class:`Claim` field order."""
+
 ARTICLE_LIST_COLUMNS = (
     "id, title, source, url, language, published, path, encoding, imported_at, word_count, extractor_version"
 )
@@ -190,6 +193,14 @@ class Workspace(AnalystMixin, MatchingMixin):
         rows = self.query(f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles ORDER BY rowid")
         return [dict(r) for r in rows]
 
+    def article_heads(self) -> list[tuple[str, str, str | None, str | None, str | None, str]]:
+        """``(id, title, source, language, published, path)`` of every article, in import order.
+
+        Only columns stored before the article text are read, so SQLite never walks a text's
+        overflow pages: the library's first frame needs nothing else.
+        """
+        return self.query("SELECT id, title, source, language, published, path FROM articles ORDER BY rowid")  # type: ignore[return-value]
+
     def article(self, article_id: str) -> Article:
         """The full article (text included); accepts a unique id prefix."""
         full_id = self.resolve_article_id(article_id)
@@ -326,24 +337,17 @@ class Workspace(AnalystMixin, MatchingMixin):
         )
 
     @staticmethod
-    def claim_from_row(row: sqlite3.Row) -> Claim:
+    def claim_from_row(row: sqlite3.Row | tuple) -> Claim:
+        """A claim from a row of ``SELECT {CLAIM_COLUMNS} FROM claims`` (by position: no name lookups)."""
+        id_, article_id, start, end, text, score, reasons, spans, lang, paragraph, ordinal = row
         return Claim(
-            id=row["id"],
-            article_id=row["article_id"],
-            start=row["start"],
-            end=row["end"],
-            text=row["text"],
-            score=row["score"],
-            reasons=json.loads(row["reasons"]),
-            spans=[Span.from_dict(d) for d in json.loads(row["spans"])],
-            lang=row["lang"],
-            paragraph=row["paragraph"],
-            ordinal=row["ordinal"],
+            id_, article_id, start, end, text, score, json.loads(reasons),
+            [Span.from_dict(d) for d in json.loads(spans)], lang, paragraph, ordinal,
         )
 
     def claims_for_article(self, article_id: str) -> list[Claim]:
         """The article's claims in text order."""
-        rows = self.query("SELECT * FROM claims WHERE article_id = ? ORDER BY start", (article_id,))
+        rows = self.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY start", (article_id,))
         return [self.claim_from_row(r) for r in rows]
 
     def claim_count(self) -> int:
@@ -365,7 +369,7 @@ class Workspace(AnalystMixin, MatchingMixin):
 
     def get_claim(self, claim_id: str) -> Claim:
         full = self.resolve_claim_id(claim_id)
-        return self.claim_from_row(self.query("SELECT * FROM claims WHERE id = ?", (full,))[0])
+        return self.claim_from_row(self.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", (full,))[0])
 
     def get_claims(self, claim_ids: Iterable[str]) -> dict[str, Claim]:
         """Claims by id (unknown ids are simply absent)."""
@@ -374,13 +378,14 @@ class Workspace(AnalystMixin, MatchingMixin):
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for row in self.query(f"SELECT * FROM claims WHERE id IN ({marks})", chunk):
-                out[row["id"]] = self.claim_from_row(row)
+            for row in self.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id IN ({marks})", chunk):
+                out[row[0]] = self.claim_from_row(row)
         return out
 
     def iter_claims(self, article_id: str | None = None, span_type: str | None = None) -> Iterator[Claim]:
         """Claims in article import order then text order, optionally filtered."""
-        sql = "SELECT claims.* FROM claims JOIN articles ON articles.id = claims.article_id"
+        columns = ", ".join(f"claims.{c.strip()}" for c in CLAIM_COLUMNS.split(","))
+        sql = f"SELECT {columns} FROM claims JOIN articles ON articles.id = claims.article_id"
         where: list[str] = []
         params: list[Any] = []
         if article_id is not None:

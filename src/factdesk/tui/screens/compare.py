@@ -18,7 +18,6 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header
 
 from factdesk.core.errors import FactdeskError
 from factdesk.core.models import Article, Claim
@@ -27,6 +26,7 @@ from factdesk.tui.data import ClaimInfo, citation, claim_info, verdicts_for
 from factdesk.tui.messages import WorkspaceChanged
 from factdesk.tui.widgets.article_pane import ArticlePane
 from factdesk.tui.widgets.article_view import ArticleView
+from factdesk.tui.widgets.bars import KeyBar, TitleBar
 from factdesk.tui.widgets.inspector import Inspector, short
 from factdesk.tui.widgets.legend import Legend
 
@@ -119,14 +119,16 @@ class CompareScreen(Screen[None]):
 
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        # the width-dependent classes are set before the children are styled (no restyle)
+        self.update_classes(self._layout_classes(self.app.size.width), update=False)
+        yield TitleBar()
         with Horizontal(id="compare-body"):
             with Container(id="panes"):
                 for i, _ in enumerate(self.article_ids):
                     yield ArticlePane(id=f"pane-{i}")
             yield Inspector(id="inspector")
         yield Legend(id="legend")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def panes(self) -> list[ArticlePane]:
@@ -200,11 +202,15 @@ class CompareScreen(Screen[None]):
     def on_resize(self) -> None:
         self._apply_layout(self.app.size.width)
 
+    def _layout_classes(self, width: int) -> dict[str, bool]:
+        inspector = self.inspector_open if self.inspector_open is not None else width >= FOLD_INSPECTOR
+        return {"-narrow": width < NARROW, "-no-inspector": not inspector}
+
     def _apply_layout(self, width: int) -> None:
         narrow = width < NARROW
-        self.set_class(narrow, "-narrow")
-        inspector = self.inspector_open if self.inspector_open is not None else width >= FOLD_INSPECTOR
-        self.set_class(not inspector, "-no-inspector")
+        classes = self._layout_classes(width)
+        self.update_classes(classes)
+        inspector = not classes["-no-inspector"]
         room = width - (INSPECTOR_WIDTH if inspector and not narrow else 0)
         fit = 2 if narrow else max(1, min(MAX_PANES, room // PANE_MIN_WIDTH))
         wanted = self.pane_choice or fit

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from factdesk.core.errors import FactdeskError
@@ -35,9 +35,15 @@ from factdesk.tui.data import (
 )
 from factdesk.tui.messages import ImportFinished, ImportProgressed, LibraryCounted, WorkspaceChanged
 from factdesk.tui.widgets.article_list import ArticleList
+from factdesk.tui.widgets.bars import KeyBar, TitleBar
 from factdesk.tui.widgets.event_list import EventList
 
 MAX_OPEN = 4
+
+FILTER_PLACEHOLDER = "Filter: title, outlet, language, date, event…  (f)"
+
+NARROW = 110
+"""Below this terminal width the events panel is hidden."""
 
 SYNC_RELOAD_ARTICLES = 200
 """Up to this many articles a reload counts on the main thread (a few milliseconds); above, in the worker."""
@@ -61,6 +67,13 @@ def status_text(articles: int, totals: LibraryTotals | None, readonly: bool) -> 
     return " " + " · ".join(parts) + ("  ·  READ-ONLY" if readonly else "")
 
 
+class FilterHint(Static):
+    """Stands in for the filter input until the filter is first used (a click opens it too)."""
+
+    def on_click(self) -> None:
+        self.screen.run_action("focus_filter")  # type: ignore[union-attr]
+
+
 class LibraryScreen(Screen[None]):
     """Articles with outlet, language, date, claims and open contradictions; events alongside."""
 
@@ -73,17 +86,17 @@ class LibraryScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # classes that depend on the width are set before the children are styled (no restyle)
+        self.set_class(self.app.size.width < NARROW, "-narrow", update=False)
+        yield TitleBar()
         with Horizontal(id="library-body"):
             with Vertical(id="library-main"):
-                yield Input(id="filter", placeholder="Filter: title, outlet, language, date, event…  (f)")
+                # the filter Input is built on first use (it is a third of the first frame's cost)
+                yield FilterHint(FILTER_PLACEHOLDER, id="filter-hint")
                 yield ArticleList(id="articles")
-                with Horizontal(id="import-row"):
-                    yield Static("", id="import-label")
-                    yield ProgressBar(id="import-progress", show_eta=False)
             yield EventList(id="events")
         yield Static(id="library-status")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def ws(self):
@@ -98,7 +111,6 @@ class LibraryScreen(Screen[None]):
         """Connections of running count workers (interrupted when their answer is no longer wanted)."""
 
     def on_mount(self) -> None:
-        self.query_one("#import-row").display = False
         self.query_one(EventList).set_placeholder(COUNTING)
         self.reload(count_in_background=True)
 
@@ -106,7 +118,7 @@ class LibraryScreen(Screen[None]):
         self._interrupt_counting()
 
     def on_resize(self) -> None:
-        self.set_class(self.app.size.width < 110, "-narrow")
+        self.set_class(self.app.size.width < NARROW, "-narrow")
 
     def reload(self, keep_selection: bool = True, *, count_in_background: bool | None = None) -> None:
         """Re-read articles, counts and events (new imports by another process show up here).
@@ -135,7 +147,7 @@ class LibraryScreen(Screen[None]):
             if not self.loaded.is_set() or not previous:
                 self._show_status(len(rows), None)
             self.loaded.clear()
-            self._count(str(self.ws.root), self._generation)
+            self.call_after_refresh(self._count, str(self.ws.root), self._generation)
             return
         try:
             counts = LibraryCounts(stats=article_stats(self.ws), events=event_rows(self.ws), totals=library_totals(self.ws))
@@ -217,8 +229,19 @@ class LibraryScreen(Screen[None]):
     def _filter_submitted(self) -> None:
         self.query_one(ArticleList).focus()
 
-    def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+    async def action_focus_filter(self) -> None:
+        (await self.filter_input()).focus()
+
+    async def filter_input(self) -> Input:
+        """The filter input, mounted in place of its hint the first time it is needed."""
+        found = self.query("#filter")
+        if found:
+            return found.first(Input)
+        hint = self.query_one("#filter-hint")
+        filt = Input(id="filter", placeholder=FILTER_PLACEHOLDER)
+        await self.query_one("#library-main").mount(filt, before=hint)
+        await hint.remove()
+        return filt
 
     def action_toggle_events(self) -> None:
         events = self.query_one(EventList)
@@ -230,9 +253,9 @@ class LibraryScreen(Screen[None]):
             events.focus()
 
     def action_leave_filter(self) -> None:
-        filt = self.query_one("#filter", Input)
-        if filt.value:
-            filt.value = ""
+        for filt in self.query("#filter").results(Input):
+            if filt.value:
+                filt.value = ""
         self.query_one(ArticleList).focus()
 
     # -- opening -------------------------------------------------------------------------------
@@ -282,13 +305,22 @@ class LibraryScreen(Screen[None]):
 
     # -- import progress (from the app's seed worker) ------------------------------------------
     def show_progress(self, event: ImportProgressed) -> None:
-        self.query_one("#import-row").display = True
-        bar = self.query_one("#import-progress", ProgressBar)
+        """Show the import row (built on first use: most starts never need it)."""
+        rows = self.query("#import-row")
+        if rows:
+            row = rows.first()
+            label, bar = row.query_one("#import-label", Static), row.query_one("#import-progress", ProgressBar)
+        else:
+            label, bar = Static("", id="import-label"), ProgressBar(id="import-progress", show_eta=False)
+            row = Horizontal(label, bar, id="import-row")
+            self.query_one("#library-main").mount(row)
+        row.display = True
         bar.update(total=max(event.total, 1), progress=event.done)
-        self.query_one("#import-label", Static).update(Content(visible_line(event.text)[:50]))
+        label.update(Content(visible_line(event.text)[:50]))
 
     def import_finished(self, event: ImportFinished) -> None:
-        self.query_one("#import-row").display = False
+        for row in self.query("#import-row"):
+            row.display = False
         self.reload()
 
     def on_workspace_changed(self, event: WorkspaceChanged) -> None:

@@ -17,11 +17,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 from textual.worker import Worker, WorkerState
 
 from factdesk.core.errors import FactdeskError
 from factdesk.tui.clipboard import copy_text
+from factdesk.tui.widgets.bars import KeyBar, TitleBar
 from factdesk.tui.widgets.text_preview import TextPreview
 
 FORMATS = {
@@ -67,7 +68,7 @@ class ReportScreen(Screen[None]):
         """Format → text of the last render (cleared when the workspace changes)."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="report-body"):
             with Horizontal(id="report-controls"):
                 yield Label("Format", classes="report-label")
@@ -78,7 +79,7 @@ class ReportScreen(Screen[None]):
                 yield Input(self._default_path("md"), id="report-path")
             yield Static("", id="report-status")
             yield TextPreview(id="report-preview")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def ws(self):
