@@ -182,8 +182,27 @@ def test_reextraction_keeps_analyst_work_attached(filled):
 def test_search_is_fts_and_ignores_syntax(filled):
     hits = filled.search("governor")
     assert hits and hits[0]["type"] == "claim" and hits[0]["snippet"] == "The governor spoke"
-    assert filled.search('"AND OR NEAR(') == [] or isinstance(filled.search('"AND OR NEAR('), list)
+    assert filled.search('"AND OR NEAR(') == []  # FTS operators are plain words here, found nowhere
     assert filled.search("govern") and filled.search("") == []
+    assert filled.search("gov") and filled.search("go") == []  # short words match whole words only
+
+
+def test_search_ranks_among_recent_matches_when_a_word_is_everywhere(tmp_path, monkeypatch):
+    from factdesk.core.store import workspace as wsmod
+
+    ws = open_workspace(tmp_path)
+    arts = []
+    for i in range(6):
+        text = f"Report {i}: the strike killed people" + (" strike strike strike" if i == 1 else "")
+        arts.append((Article(f"a{i:011d}", f"Report {i}", text, f"r{i}.txt", "en"),
+                     [Claim(f"c{i:011d}", f"a{i:011d}", 0, len(text), text, 0.5)]))
+    ws.add_articles(arts, "test")
+    assert [h["claim_id"] for h in ws.search("strike", limit=1)] == ["c00000000001"]  # best of all six
+    monkeypatch.setattr(wsmod, "SEARCH_RANK_WINDOW", 3)
+    assert {h["claim_id"] for h in ws.search("strike", limit=10) if h["type"] == "claim"} == {
+        "c00000000005", "c00000000004", "c00000000003"
+    }
+    ws.close()
 
 
 def test_annotate_is_one_undo_step(filled):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from factdesk.core.models import Claim
     from factdesk.tui.data import LibraryCounts
 
 
@@ -53,3 +54,14 @@ class LibraryCounted(Message):
     generation: int
     """Which reload asked for these counts (older answers are dropped)."""
     counts: LibraryCounts
+
+
+@dataclass
+class ClaimsLoaded(Message):
+    """A thread worker read a large article's claims, claim states and verdicts (plain data)."""
+
+    article_id: str
+    claims: list[Claim]
+    states: dict[str, set[str]]
+    verdicts: dict[str, str]
+    error: str | None = None

@@ -29,6 +29,9 @@ ARTICLES_DIR = "articles"
 BUSY_TIMEOUT_MS = 15_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
+SEARCH_RANK_WINDOW = 2000
+"""Search ranks at most this many matches per table: the most recently stored ones."""
+
 CLAIM_COLUMNS = 'id, article_id, start, "end", text, score, reasons, spans, lang, paragraph, ordinal'
 """The claim columns :meth:`Workspace.claim_from_row` reads, in :class:`Claim` field order."""
 
@@ -350,8 +353,11 @@ class Workspace(AnalystMixin, MatchingMixin):
         rows = self.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY start", (article_id,))
         return [self.claim_from_row(r) for r in rows]
 
-    def claim_count(self) -> int:
-        return int(self.scalar("SELECT count(*) FROM claims"))
+    def claim_count(self, article_id: str | None = None) -> int:
+        """Claims in the workspace, or in one article (an index lookup)."""
+        if article_id is None:
+            return int(self.scalar("SELECT count(*) FROM claims"))
+        return int(self.scalar("SELECT count(*) FROM claims WHERE article_id = ?", (article_id,)))
 
     def resolve_claim_id(self, claim_id: str) -> str:
         """Current id for a claim id, following aliases left by re-extraction; prefix accepted."""
@@ -442,18 +448,22 @@ class Workspace(AnalystMixin, MatchingMixin):
         """Full-text search over claims and article titles/text (FTS5, diacritics folded).
 
         Each hit: ``{"type": "claim"|"article", "article_id", "claim_id"?, "start", "end", "snippet"}``.
-        Words are matched as prefixes; the query is never interpreted as FTS syntax.
+        Words of three or more characters match as prefixes, shorter ones as whole words; the
+        query is never interpreted as FTS syntax. Hits are ranked by relevance (bm25) among the
+        most recent :data:`SEARCH_RANK_WINDOW` matches, so a word found in half the workspace
+        costs what a rarer one does; below that many matches the ranking is over all of them.
         """
         terms = [t for t in _fts_terms(query)]
         if not terms:
             return []
-        match = " ".join(f'"{t}"*' for t in terms)
+        match = " ".join(f'"{t}"*' if len(t) >= 3 else f'"{t}"' for t in terms)
         hits: list[dict[str, Any]] = []
         try:
             rows = self.conn.execute(
-                'SELECT c.id, c.article_id, c.start, c."end", c.text FROM claims_fts f JOIN claims c ON c.rowid = f.rowid'
-                " WHERE claims_fts MATCH ? ORDER BY f.rank LIMIT ?",
-                (match, limit),
+                'SELECT c.id, c.article_id, c.start, c."end", c.text FROM'
+                " (SELECT rowid, rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f"
+                " JOIN claims c ON c.rowid = f.rowid ORDER BY f.rank LIMIT ?",
+                (match, SEARCH_RANK_WINDOW, limit),
             ).fetchall()
             for r in rows:
                 hits.append(
@@ -461,9 +471,10 @@ class Workspace(AnalystMixin, MatchingMixin):
                 )
             if len(hits) < limit:
                 rows = self.conn.execute(
-                    "SELECT a.id, a.title FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
-                    " WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ?",
-                    (match, limit - len(hits)),
+                    "SELECT a.id, a.title FROM"
+                    " (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f"
+                    " JOIN articles a ON a.rowid = f.rowid ORDER BY f.rank LIMIT ?",
+                    (match, SEARCH_RANK_WINDOW, limit - len(hits)),
                 ).fetchall()
                 for r in rows:
                     hits.append({"type": "article", "article_id": r[0], "start": 0, "end": 0, "snippet": r[1]})

@@ -12,7 +12,9 @@ from dataclasses import replace
 from time import monotonic
 from typing import Any
 
-from textual import on
+import asyncio
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
@@ -23,7 +25,7 @@ from factdesk.core.errors import FactdeskError
 from factdesk.core.models import Article, Claim
 from factdesk.tui.clipboard import copy_text
 from factdesk.tui.data import ClaimInfo, citation, claim_info, verdicts_for
-from factdesk.tui.messages import WorkspaceChanged
+from factdesk.tui.messages import ClaimsLoaded, WorkspaceChanged
 from factdesk.tui.widgets.article_pane import ArticlePane
 from factdesk.tui.widgets.article_view import ArticleView
 from factdesk.tui.widgets.bars import KeyBar, TitleBar
@@ -37,6 +39,8 @@ NARROW = 90
 """Below this width the panes stack vertically."""
 FOLD_INSPECTOR = 120
 """Below this width the inspector starts folded away (``i`` shows it)."""
+BACKGROUND_CLAIMS = 300
+"""An article with more claims shows its text at once; its claims follow from a thread worker."""
 KEY_REPEAT = 0.12
 """Moves closer together than this (seconds) count as a held key."""
 SETTLE = 0.06
@@ -110,6 +114,11 @@ class CompareScreen(Screen[None]):
         self._pending_generation = 0
         self._info_timer: Timer | None = None
         self._last_move = 0.0
+        self.claims_loading: set[str] = set()
+        """Large articles whose claims a worker is still reading."""
+        self.claims_ready = asyncio.Event()
+        """Set when every pane shows its claims (at once for articles of ordinary size)."""
+        self.claims_ready.set()
         self._prefer_kind: str | None = None
         """Select the first unreviewed suggestion of this kind when the inspector next shows a claim."""
 
@@ -179,8 +188,19 @@ class CompareScreen(Screen[None]):
                 return
 
     def _load_pane(self, pane: ArticlePane, article_id: str) -> None:
+        """Show one article. A large one shows its text first; its claims arrive from a worker
+        (reading and parsing a few thousand claims would hold the first frame back)."""
         try:
             article = self.ws.article(article_id)
+            if self.ws.claim_count(article.id) > BACKGROUND_CLAIMS:
+                self.articles[article.id] = article
+                self.claims_loading.add(article.id)
+                self.claims_ready.clear()
+                pane.view.set_article(article, [], {}, {})
+                pane.set_title(article, "reading claims…")
+                # after the first frame: the worker's parsing would compete with it for the GIL
+                self.call_after_refresh(self._read_claims, str(self.ws.root), article.id)
+                return
             claims = self.ws.claims_for_article(article.id)
             states = self.ws.claim_states(article.id)
             verdicts = verdicts_for(self.ws, article.id)
@@ -190,6 +210,40 @@ class CompareScreen(Screen[None]):
         self.articles[article.id] = article
         pane.view.set_article(article, claims, states, verdicts)
         self._update_title(pane)
+
+    @work(thread=True, exit_on_error=False, group="claims", description="Reading claims")
+    def _read_claims(self, root: str, article_id: str) -> None:
+        """Read a large article's claims with an own connection (plain data back to the screen)."""
+        from factdesk.core.store import open_workspace
+
+        try:
+            ws = open_workspace(root, create=False)
+            try:
+                claims = ws.claims_for_article(article_id)
+                states = ws.claim_states(article_id)
+                verdicts = verdicts_for(ws, article_id)
+            finally:
+                ws.close()
+        except FactdeskError as exc:
+            self.post_message(ClaimsLoaded(article_id, [], {}, {}, error=str(exc)))
+            return
+        self.post_message(ClaimsLoaded(article_id, claims, states, verdicts))
+
+    @on(ClaimsLoaded)
+    def _claims_loaded(self, event: ClaimsLoaded) -> None:
+        self.claims_loading.discard(event.article_id)
+        if event.error:
+            self.notify(event.error, severity="error", markup=False)
+        for pane in self.panes:
+            view = pane.view
+            if view.article is not None and view.article.id == event.article_id and not view.claims:
+                focused = view.has_focus
+                view.set_article(view.article, event.claims, event.states, event.verdicts)
+                self._update_title(pane)
+                if focused or self.initial_claim in view._index_by_id:
+                    self._initial_select()
+        if not self.claims_loading:
+            self.claims_ready.set()
 
     def _update_title(self, pane: ArticlePane) -> None:
         view = pane.view
