@@ -21,7 +21,7 @@ from factdesk.tui.widgets.event_list import EventList
 from factdesk.tui.widgets.inspector import Inspector, when
 from factdesk.tui.widgets.text_preview import TextPreview
 from library_wait import library_ready
-from pilot_helpers import current_ids, make_app, open_en_fr, settle
+from pilot_helpers import current_ids, make_app, open_en_fr, settle, views
 from workspace_factory import DE_ID, EN_ID, FR_ID, reopen
 
 SIZE = (140, 36)
@@ -408,3 +408,42 @@ async def test_report_preview_export_and_overwrite(ws_root, tmp_path, fake_clipb
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert fake_clipboard == [written]
+
+
+async def test_compare_view_is_reused_for_other_articles(ws_root):
+    """The compare screen is built once; opening other articles swaps its content completely."""
+    from factdesk.tui.widgets.article_pane import ArticlePane
+
+    app = make_app(ws_root)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        app.open_compare([EN_ID, FR_ID])
+        await settle(pilot)
+        first_screen = app.screen
+        assert isinstance(first_screen, CompareScreen)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert views(app)[0].current > 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+        app.open_compare([DE_ID, FR_ID, EN_ID])
+        await settle(pilot)
+        assert app.screen is first_screen  # the same widgets, new content
+        assert [v.article.id for v in views(app)] == [DE_ID, FR_ID, EN_ID]
+        assert views(app)[0].current == 0 and app.focused is views(app)[0]
+        assert app.screen.info is not None and app.screen.info.claim.article_id == DE_ID
+        assert app.screen.query_one(Inspector).top == 0  # the new claim is shown from its top
+        hidden = [p for p in app.screen.query(ArticlePane) if not p.display]
+        assert len(hidden) == 1 and hidden[0] not in app.screen.panes
+
+        target = views(app)[2].claims[-1].id
+        await pilot.press("escape")
+        await pilot.pause()
+        app.open_compare([EN_ID], target)
+        await settle(pilot)
+        assert [v.article.id for v in views(app)] == [EN_ID]
+        assert views(app)[0].current_claim.id == target
+        assert app.screen.info.claim.id == target
+        assert sum(1 for p in app.screen.query(ArticlePane) if p.display) == 1

@@ -59,6 +59,8 @@ class FactdeskApp(App[int]):
         """The app's workspace connection (main thread only; workers open their own)."""
         self.article_titles: dict[str, str] = {}
         """Article id → title, shared by the screens."""
+        self._compare: Any = None
+        """The compare view, once built (a ``CompareScreen``; reused for every pair of articles)."""
         self.sub_title = str(self.ws.root) + ("  (read-only)" if self.ws.readonly else "")
 
     # -- start-up ------------------------------------------------------------------------------
@@ -163,7 +165,27 @@ class FactdeskApp(App[int]):
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()
-        self.push_screen(CompareScreen(article_ids, claim_id, partner))
+        self.hold_gc_until_painted()
+        screen = self._compare
+        if screen is None:
+            # built once and kept installed: later opens only swap the articles (no widget
+            # tree to build and style again)
+            screen = self._compare = CompareScreen(article_ids, claim_id, partner)
+            self.install_screen(screen, name="compare")
+        else:
+            screen.show(article_ids, claim_id, partner)
+        self.push_screen(screen)
+
+    def hold_gc_until_painted(self) -> None:
+        """No garbage collection while a screen is built: it resumes after the next frame.
+
+        Building the compare view allocates tens of thousands of objects; a young collection
+        landing before the first frame delayed it by 15–20 ms. The objects are collected (when
+        they are garbage) right after the frame instead.
+        """
+        if gc.isenabled():
+            gc.disable()
+            self.call_after_refresh(gc.enable)
 
     def action_library(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):

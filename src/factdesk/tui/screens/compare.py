@@ -90,6 +90,14 @@ class CompareScreen(Screen[None]):
 
     def __init__(self, article_ids: list[str], claim_id: str | None = None, partner: str | None = None) -> None:
         super().__init__()
+        self.inspector_open: bool | None = None
+        """None = automatic (folded on narrow terminals)."""
+        self._info_timer: Timer | None = None
+        self._pending_generation = 0
+        self._reset(article_ids, claim_id, partner)
+
+    def _reset(self, article_ids: list[str], claim_id: str | None, partner: str | None) -> None:
+        """The state of a fresh view of ``article_ids`` (the screen is built once and reused)."""
         self.article_ids = list(dict.fromkeys(article_ids))[:MAX_PANES]
         """The articles shown, one per pane (the first ``shown`` are visible)."""
         self.initial_claim = claim_id
@@ -102,8 +110,6 @@ class CompareScreen(Screen[None]):
         self.shown = len(self.article_ids)
         self.pane_choice: int | None = None
         """Pane count chosen with ``w`` (None = as many as fit)."""
-        self.inspector_open: bool | None = None
-        """None = automatic (folded on narrow terminals)."""
         self.info: ClaimInfo | None = None
         self.selected_suggestion = 0
         self.articles: dict[str, Article] = {}
@@ -111,8 +117,10 @@ class CompareScreen(Screen[None]):
         """An inspector update is waiting (the claim moved and the key may still be held)."""
         self._pending_claim: Claim | None = None
         self._pending_sync = False
-        self._pending_generation = 0
-        self._info_timer: Timer | None = None
+        self._pending_generation += 1  # callbacks of the previous view are void
+        if self._info_timer is not None:
+            self._info_timer.stop()
+            self._info_timer = None
         self._last_move = 0.0
         self.claims_loading: set[str] = set()
         """Large articles whose claims a worker is still reading."""
@@ -121,6 +129,26 @@ class CompareScreen(Screen[None]):
         self.claims_ready.set()
         self._prefer_kind: str | None = None
         """Select the first unreviewed suggestion of this kind when the inspector next shows a claim."""
+        self._select_on_resume = False
+
+    def show(self, article_ids: list[str], claim_id: str | None = None, partner: str | None = None) -> None:
+        """Show other articles in this (already built) screen, before it is pushed again.
+
+        Opening articles then costs reading them and one frame: no widget is built or styled.
+        """
+        self._reset(article_ids, claim_id, partner)
+        for pane, article_id in zip(self.panes, self.article_ids):
+            self._load_pane(pane, article_id)
+        self._apply_layout(self.app.size.width, focus=False)
+        self.query_one(Inspector).show(None, 0, {})
+        self._select_on_resume = True
+
+    def on_screen_resume(self) -> None:
+        if self._select_on_resume:
+            self._select_on_resume = False
+            if self.panes:
+                self.set_focus(self.panes[0].view)
+            self.call_after_refresh(self._initial_select)
 
     @property
     def ws(self):
@@ -133,15 +161,20 @@ class CompareScreen(Screen[None]):
         yield TitleBar()
         with Horizontal(id="compare-body"):
             with Container(id="panes"):
-                for i, _ in enumerate(self.article_ids):
+                for i in range(MAX_PANES):  # built once; the screen is reused for other articles
                     yield ArticlePane(id=f"pane-{i}")
             yield Inspector(id="inspector")
         yield Legend(id="legend")
         yield KeyBar()
 
     @property
-    def panes(self) -> list[ArticlePane]:
+    def all_panes(self) -> list[ArticlePane]:
         return list(self.query(ArticlePane))
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        """The panes holding this view's articles (the rest stay hidden and empty)."""
+        return self.all_panes[: len(self.article_ids)]
 
     def visible_panes(self) -> list[ArticlePane]:
         return self.panes[: self.shown]
@@ -260,7 +293,7 @@ class CompareScreen(Screen[None]):
         inspector = self.inspector_open if self.inspector_open is not None else width >= FOLD_INSPECTOR
         return {"-narrow": width < NARROW, "-no-inspector": not inspector}
 
-    def _apply_layout(self, width: int) -> None:
+    def _apply_layout(self, width: int, focus: bool = True) -> None:
         narrow = width < NARROW
         classes = self._layout_classes(width)
         self.update_classes(classes)
@@ -269,11 +302,12 @@ class CompareScreen(Screen[None]):
         fit = 2 if narrow else max(1, min(MAX_PANES, room // PANE_MIN_WIDTH))
         wanted = self.pane_choice or fit
         self.shown = max(1, min(len(self.article_ids), wanted, fit if self.pane_choice is None else MAX_PANES))
-        for i, pane in enumerate(self.panes):
+        for i, pane in enumerate(self.all_panes):
             pane.display = i < self.shown
         if self.active >= self.shown:
             self.active = 0
-            self.panes[0].view.focus()
+            if focus:
+                self.panes[0].view.focus()
         if self.other >= self.shown or self.other == self.active:
             self.other = (self.active + 1) % self.shown if self.shown > 1 else self.active
 

@@ -21,7 +21,7 @@ from textual.widget import Widget
 
 from factdesk.core.textsafe import visible_line
 from factdesk.tui.data import ArticleStats, LibraryRow, apply_stats
-from factdesk.tui.styles import component_style
+from factdesk.tui.styles import FrameStyle, component_style
 
 
 COUNTED = {"claims": "…", "contradictions": "…", "events": "counting…"}
@@ -36,7 +36,7 @@ class Column:
     align: str = "left"
 
 
-class ArticleList(Widget, can_focus=True):
+class ArticleList(FrameStyle, Widget, can_focus=True):
     """The library's article table."""
 
     COMPONENT_CLASSES = {
@@ -232,7 +232,7 @@ class ArticleList(Widget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self.base_style
         cols = self.columns(width)
         if y == 0:
             style = base + component_style(self, "article-list--header")

@@ -25,7 +25,7 @@ from textual.strip import Strip
 
 from factdesk.core.models import SPAN_TYPES, Article, Claim
 from factdesk.core.textsafe import visible_keep_newlines
-from factdesk.tui.styles import component_style
+from factdesk.tui.styles import FrameStyle, component_style
 from factdesk.tui.wrap import wrap_offsets
 
 GUTTER = 4
@@ -54,7 +54,7 @@ STATE_MARKS = (
 """Link-state gutter marks, most important first."""
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(FrameStyle, ScrollView, can_focus=True, inherit_bindings=False):
     """One article, wrapped, with typed claim spans, claim states and a current claim.
 
     The keys that move between claims belong to the compare screen, which moves the view and
@@ -154,6 +154,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._version += 1
         self._cache.clear()
         self._rewrap()
+        if self.current_claim is None:
+            self.scroll_to(0, 0, animate=False, immediate=True)  # a reused view starts at the top
         self.refresh()
 
     def set_states(self, states: dict[str, set[str]], verdicts: dict[str, str]) -> None:
@@ -330,7 +332,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style
         index = y + self.scroll_offset.y
         if index >= len(self._starts) or width <= 0:
             return Strip.blank(width, base)

@@ -80,6 +80,8 @@ class KeyBar(Widget):
         """``(key to press, key as shown, description, enabled)`` in display order."""
         self._spans: list[tuple[int, int, str]] = []
         """``(start column, end column, key)`` of each painted item, for clicks."""
+        self._shown: dict[tuple[str, str | None], str] = {}
+        """Key → how it is shown (``App.get_key_display`` is slow enough to matter on every focus change)."""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -96,6 +98,13 @@ class KeyBar(Widget):
             self.items = items
             self.refresh()
 
+    def _display(self, binding) -> str:
+        cache_key = (binding.key, binding.key_display)
+        shown = self._shown.get(cache_key)
+        if shown is None:
+            shown = self._shown[cache_key] = self.app.get_key_display(binding)
+        return shown
+
     def collect(self) -> list[tuple[str, str, str, bool]]:
         """The shown bindings now active, one per action (first key wins), palette key last."""
         app = self.app
@@ -105,12 +114,12 @@ class KeyBar(Widget):
         palette: tuple[str, str, str, bool] | None = None
         for key, (_node, binding, enabled, _tooltip) in active.items():
             if app.ENABLE_COMMAND_PALETTE and key == app.COMMAND_PALETTE_BINDING:
-                palette = (binding.key, app.get_key_display(binding), binding.description, enabled)
+                palette = (binding.key, self._display(binding), binding.description, enabled)
                 continue
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            items.append((binding.key, app.get_key_display(binding), binding.description, enabled))
+            items.append((binding.key, self._display(binding), binding.description, enabled))
         if palette is not None:
             items.append(palette)
         return items

@@ -20,7 +20,7 @@ from textual.widget import Widget
 
 from factdesk.core.textsafe import visible_line
 from factdesk.tui.data import EventRow
-from factdesk.tui.styles import component_style
+from factdesk.tui.styles import FrameStyle, component_style
 
 MAX_TITLES = 6
 """Article titles listed under the highlighted event."""
@@ -37,7 +37,7 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-class EventList(Widget, can_focus=True):
+class EventList(FrameStyle, Widget, can_focus=True):
     """Events, one block each; the cursor moves by event."""
 
     COMPONENT_CLASSES = {
@@ -203,7 +203,7 @@ class EventList(Widget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self.base_style
         index = self.top + y
         if index >= len(self._lines):
             return Strip.blank(width, base)

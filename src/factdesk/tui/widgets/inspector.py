@@ -27,7 +27,7 @@ from factdesk.core.labels import span_label
 from factdesk.core.models import SPAN_TYPES
 from factdesk.core.textsafe import visible_line
 from factdesk.tui.data import ClaimInfo
-from factdesk.tui.styles import component_style
+from factdesk.tui.styles import FrameStyle, component_style
 
 VERDICT_STYLES = {
     "accurate": "$text-success",
@@ -186,7 +186,7 @@ def inspector_content(
     return Content("\n").join(b.content for b in inspector_blocks(info, selected, titles, position))
 
 
-class Inspector(Widget, can_focus=False):
+class Inspector(FrameStyle, Widget, can_focus=False):
     """The claim inspector, rendered line by line (scroll with the mouse wheel)."""
 
     COMPONENT_CLASSES = {"inspector--selected", "inspector--more"}
@@ -226,14 +226,15 @@ class Inspector(Widget, can_focus=False):
     def show(self, info: ClaimInfo | None, selected: int, titles: dict[str, str], position: str = "") -> None:
         """Show ``info``; the view scrolls to the top for a new claim and follows the selected suggestion."""
         claim_id = info.claim.id if info is not None else None
-        if claim_id != self._claim_id:
-            self.top = 0
+        new_claim = claim_id != self._claim_id
+        if new_claim:
+            self.top = 0  # a new claim is read from its top, unless a later suggestion was chosen for it
             self._claim_id = claim_id
         self.blocks = inspector_blocks(info, selected, titles, position)
         self._wrapped_width = -1
         self._wrap()
         first, last = self._selected_lines
-        if last > first:
+        if last > first and (not new_claim or selected > 0):
             height = max(self.size.height, 1)
             if last > self.top + height:
                 self.top = max(0, min(first, last - height))
@@ -321,7 +322,7 @@ class Inspector(Widget, can_focus=False):
     def render_line(self, y: int) -> Strip:
         self._wrap()
         width = self.size.width
-        base = self.rich_style
+        base = self.base_style
         height = self.size.height
         index = self.top + y
         more_above = y == 0 and self.top > 0

@@ -14,11 +14,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from factdesk.core.textsafe import visible_keep_newlines
-from factdesk.tui.styles import component_style
+from factdesk.tui.styles import FrameStyle, component_style
 from factdesk.tui.wrap import wrap_offsets
 
 
-class TextPreview(ScrollView, can_focus=True, inherit_bindings=False):
+class TextPreview(FrameStyle, ScrollView, can_focus=True, inherit_bindings=False):
     """Plain text, wrapped; arrows, j/k, page keys, home and end scroll."""
 
     COMPONENT_CLASSES = {"text-preview--heading"}
@@ -82,7 +82,7 @@ class TextPreview(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         self._rewrap()
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style
         index = y + self.scroll_offset.y
         if index >= len(self._starts) or width <= 0:
             return Strip.blank(width, base)
