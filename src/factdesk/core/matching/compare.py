@@ -76,6 +76,9 @@ class PairContext:
     """Claim id → event id."""
     inherited: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     """Claim id → date interval inherited from its article's main event (claims without own dates)."""
+    weights: dict[int, tuple] = field(default_factory=dict, repr=False, compare=False)
+    """Per-claim IDF-weighted entity and concept maps (by ``id`` of the features; filled by
+    :func:`sameness`). Valid while ``idf`` gives the same weights: build a new context otherwise."""
 
 
 def _w(ctx: PairContext | None, anchor: str, base: float = 1.0) -> float:
@@ -212,11 +215,25 @@ _NO_SIDE_RE = re.compile(
 )
 
 
+def _folded(f: Features) -> str:
+    """``fold(f.text)``, computed once per claim."""
+    try:
+        return f.memo["folded"]
+    except KeyError:
+        text = f.memo["folded"] = fold(f.text)
+        return text
+
+
 def _polarity(f: Features) -> str | None:
-    text = fold(f.text)
+    try:
+        return f.memo["polarity"]
+    except KeyError:
+        pass
+    text = _folded(f)
     yes = bool(_POLAR[0] & f.concepts) or bool(_YES_SIDE_RE.search(text))
     no = bool(_POLAR[1] & f.concepts) or bool(_NO_SIDE_RE.search(text))
-    return "yes" if yes and not no else ("no" if no and not yes else None)
+    pol = f.memo["polarity"] = "yes" if yes and not no else ("no" if no and not yes else None)
+    return pol
 
 
 def _opposite_polarity(fa: Features, fb: Features) -> bool:
@@ -261,6 +278,18 @@ def indicator(f: Features, q: Quantity) -> str | None:
         return max(before)[1]
     after = [(o, c) for o, c in f.mapped.positions if end <= o <= end + 30 and c in INDICATORS]
     return min(after)[1] if after else None
+
+
+def _indicators(f: Features) -> list[str | None]:
+    """:func:`indicator` of each of the claim's counts that can have one (else None), in order."""
+    try:
+        return f.memo["indicators"]
+    except KeyError:
+        pass
+    got = f.memo["indicators"] = [
+        indicator(f, q) if q.kind in _INDICATOR_KINDS or q.kind in (None, "other") else None for q in f.quantities
+    ]
+    return got
 
 
 def _decimals(q: Quantity) -> int:
@@ -418,12 +447,12 @@ def _boundary(a: Quantity, b: Quantity) -> bool:
 def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
     """Compare every count of ``fa`` with every count of ``fb`` (see the qualifier rule)."""
     out = QuantityVerdict()
-    ind_a = {id(q): indicator(fa, q) for q in fa.quantities if q.kind in _INDICATOR_KINDS or q.kind in (None, "other")}
-    ind_b = {id(q): indicator(fb, q) for q in fb.quantities if q.kind in _INDICATOR_KINDS or q.kind in (None, "other")}
+    if not fa.quantities or not fb.quantities:
+        return out
+    ind_b = _indicators(fb)
     opposite = _opposite_polarity(fa, fb)
-    for qa in fa.quantities:
-        for qb in fb.quantities:
-            ia, ib = ind_a.get(id(qa)), ind_b.get(id(qb))
+    for qa, ia in zip(fa.quantities, _indicators(fa)):
+        for qb, ib in zip(fb.quantities, ind_b):
             if ia and ib and opposite:
                 # a yes share against a no share: two indicators
                 if qa.value == qb.value:
@@ -523,18 +552,51 @@ class Sameness:
     shared_concepts: list[str]
     shared_sources: list[str]
     date_overlap: bool
-    reasons: list[str]
+    reasons: list[str] | None
+    """Why, for the suggestion's reasons (None from the scorer's internal :func:`_sameness`)."""
+
+
+def _weights(f: Features, ctx: PairContext | None) -> tuple[Features, dict[str, float], float, dict[str, float], float]:
+    """``(f, entity weights, their sum, concept weights, their sum)``: IDF-weighted, cached in ``ctx``."""
+    memo = ctx.weights if ctx is not None else None
+    if memo is not None:
+        got = memo.get(id(f))
+        if got is not None and got[0] is f:
+            return got
+    lex = lexicon()
+    ea = {k: _w(ctx, "e:" + k) for k in f.entities}
+    ca = {c: _w(ctx, "c:" + c, lex.weight(c)) for c in f.concepts}
+    got = (f, ea, sum(ea.values()), ca, sum(ca.values()))
+    if memo is not None:
+        memo[id(f)] = got  # holds ``f``, so its id is not reused while the entry lives
+    return got
+
+
+def _overlap(a: Mapping[str, float], sum_a: float, b: Mapping[str, float], sum_b: float, floor: float) -> tuple[float, list[str]]:
+    """:func:`_weighted_overlap` with the two weight sums given."""
+    if not a or not b or a.keys().isdisjoint(b):
+        return 0.0, []
+    shared = [k for k in a if k in b]
+    if not shared:
+        return 0.0, []
+    num = sum(min(a[k], b[k]) for k in shared)
+    den = max(math.sqrt(sum_a * sum_b), floor)
+    return (min(1.0, num / den) if den else 0.0), shared
 
 
 def sameness(fa: Features, fb: Features, ctx: PairContext | None = None) -> Sameness:
     """How strongly two claims describe the same fact, ignoring whether they agree."""
-    lex = lexicon()
-    ea = {k: _w(ctx, "e:" + k) for k in fa.entities}
-    eb = {k: _w(ctx, "e:" + k) for k in fb.entities}
-    ent, shared_e = _weighted_overlap(ea, eb, floor=ENTITY_FLOOR)
-    ca = {c: _w(ctx, "c:" + c, lex.weight(c)) for c in fa.concepts}
-    cb = {c: _w(ctx, "c:" + c, lex.weight(c)) for c in fb.concepts}
-    con, shared_c = _weighted_overlap(ca, cb, floor=CONCEPT_FLOOR)
+    same = _sameness(fa, fb, ctx)
+    same.reasons = _sameness_reasons(fa, same, ctx)
+    return same
+
+
+def _sameness(fa: Features, fb: Features, ctx: PairContext | None) -> Sameness:
+    """:func:`sameness` without its reasons (``reasons`` is None: see :func:`_sameness_reasons`)."""
+    _, ea, sum_ea, ca, sum_ca = _weights(fa, ctx)
+    _, eb, sum_eb, cb, sum_cb = _weights(fb, ctx)
+    ent, shared_e = _overlap(ea, sum_ea, eb, sum_eb, ENTITY_FLOOR)
+    con, shared_c = _overlap(ca, sum_ca, cb, sum_cb, CONCEPT_FLOOR)
     if fa.norm and fb.norm:
         txt = (fuzz.ratio(fa.norm, fb.norm) + fuzz.token_set_ratio(fa.norm, fb.norm)) / 200.0
     else:
@@ -550,6 +612,17 @@ def sameness(fa: Features, fb: Features, ctx: PairContext | None = None) -> Same
         score += 0.08
     if shared_sources:
         score += 0.04
+    return Sameness(
+        min(score, 1.0), core, ent, con, txt, quote, quote_size, shared_e, shared_places, shared_c, shared_sources, date_overlap, None
+    )
+
+
+def _sameness_reasons(fa: Features, same: Sameness, ctx: PairContext | None) -> list[str]:
+    """The reasons of :func:`sameness` (``fa`` is the left claim it was computed for)."""
+    lex = lexicon()
+    _, ea, _, ca, _ = _weights(fa, ctx)
+    shared_e, shared_c, shared_sources = same.shared_entities, same.shared_concepts, same.shared_sources
+    quote, txt, date_overlap = same.quote, same.txt, same.date_overlap
     reasons: list[str] = []
     names = [fa.entity_names.get(k) or k for k in sorted(shared_e, key=lambda k: (-ea[k], k))][:3]
     if names:
@@ -565,9 +638,7 @@ def sameness(fa: Features, fb: Features, ctx: PairContext | None = None) -> Same
         reasons.append("same date")
     if shared_sources:
         reasons.append("same source " + ", ".join(fa.sources[s] for s in shared_sources[:2]))
-    return Sameness(
-        min(score, 1.0), core, ent, con, txt, quote, quote_size, shared_e, shared_places, shared_c, shared_sources, date_overlap, reasons
-    )
+    return reasons
 
 
 def _date_text(d: DateRange) -> str:
@@ -714,7 +785,14 @@ def _date_conflict(
 
 def _specific_sources(f: Features) -> set[str]:
     """Sources that name someone (an entity of the claim or a ministry), not a role or a document."""
-    return {k for k in f.sources if (k in f.entities or k.startswith("ministry:")) and not _is_media(k)}
+    try:
+        return f.memo["specific_sources"]
+    except KeyError:
+        pass
+    got = f.memo["specific_sources"] = {
+        k for k in f.sources if (k in f.entities or k.startswith("ministry:")) and not _is_media(k)
+    }
+    return got
 
 
 def _same_source(a: str, b: str) -> bool:
@@ -747,7 +825,7 @@ def _attribution_conflict(
     # a source the other claim names anywhere ("CGT leader Sophie Binet told reporters" credited
     # to the CGT) is not a different attribution
     named_a, named_b = set(fa.sources) | set(fa.entities), set(fb.sources) | set(fb.entities)
-    text_a, text_b = fold(fa.text), fold(fb.text)
+    text_a, text_b = _folded(fa), _folded(fb)
     only_a = {k for k in sa if not any(_same_source(k, o) for o in named_b) and fold(fa.sources[k]) not in text_b}
     only_b = {k for k in sb if not any(_same_source(k, o) for o in named_a) and fold(fb.sources[k]) not in text_a}
     if not only_a or not only_b:
@@ -786,7 +864,12 @@ def _specific_measure_evidence(fa: Features, fb: Features, qv: QuantityVerdict, 
 
 
 def _actors(f: Features) -> set[str]:
-    return {k for k, kind in f.entities.items() if kind in ("org", "person", "group") and not _is_media(k)}
+    try:
+        return f.memo["actors"]
+    except KeyError:
+        pass
+    got = f.memo["actors"] = {k for k, kind in f.entities.items() if kind in ("org", "person", "group") and not _is_media(k)}
+    return got
 
 
 def _indicator_comparable(fa: Features, fb: Features, same: Sameness) -> bool:
@@ -812,6 +895,23 @@ def compare_features(
     same_article: bool | None = None,
 ) -> Suggestion | None:
     """Score one pair of precomputed claims; ``None`` when there is nothing worth showing."""
+    got = compare_deferred(fa, fb, ctx, same_article=same_article)
+    if got is None:
+        return None
+    sugg, finish = got
+    finish()
+    return sugg
+
+
+def compare_deferred(
+    fa: Features,
+    fb: Features,
+    ctx: PairContext | None = None,
+    *,
+    same_article: bool | None = None,
+) -> tuple[Suggestion, Callable[[], None]] | None:
+    """:func:`compare_features` with the reasons left to write: ``(suggestion, finish)``, where
+    ``finish()`` sets ``suggestion.reasons`` (call it once, only for the suggestions kept)."""
     if fa.claim_id == fb.claim_id:
         return None
     if same_article is None:
@@ -819,16 +919,15 @@ def compare_features(
     # orientation: left = earlier article in import order (then earlier claim)
     if (fb.article_order, fb.article_id, fb.ordinal) < (fa.article_order, fa.article_id, fa.ordinal):
         fa, fb = fb, fa
-    same = sameness(fa, fb, ctx)
+    same = _sameness(fa, fb, ctx)
     qv = compare_quantities(fa, fb)
     far, far_own = _dates_far_apart(fa, fb, ctx)
     event_a = ctx.event_of.get(fa.claim_id) if ctx else None
     event_b = ctx.event_of.get(fb.claim_id) if ctx else None
     shared_event = event_a if event_a is not None and event_a == event_b else None
-    reasons = list(same.reasons)
 
-    def make(kind: str, score: float, why: list[str], ctype: str | None = None) -> Suggestion:
-        return Suggestion(
+    def make(kind: str, score: float, why: list[str], ctype: str | None = None) -> tuple[Suggestion, Callable[[], None]]:
+        sugg = Suggestion(
             kind=kind,
             score=round(max(0.0, min(1.0, score)), 4),
             left_claim=fa.claim_id,
@@ -839,6 +938,12 @@ def compare_features(
             left_article=fa.article_id,
             right_article=fb.article_id,
         )
+
+        def finish() -> None:
+            # the pair's own reasons first, then the sameness reasons
+            sugg.reasons = why + _sameness_reasons(fa, same, ctx)
+
+        return sugg, finish
 
     # 1. quantity contradiction: same thing counted, same event and place, incompatible values
     if qv.indicator and not _indicator_comparable(fa, fb, same):
@@ -867,32 +972,25 @@ def compare_features(
             if same.shared_places:
                 why.append("same place " + ", ".join(list(dict.fromkeys(p.lstrip("~") for p in same.shared_places))[:2]))
             score = 0.45 * same.core / 0.6 + (0.2 if shared_event else 0.0) + (0.15 if same.shared_places else 0.0)
-            return make("contradiction", min(score, 0.99), why + reasons, "quantity")
+            return make("contradiction", min(score, 0.99), why, "quantity")
     # 2. date contradiction: the same happening given different dates
     date_c = _date_conflict(fa, fb, same, qv, fa.published, fb.published, shared_event is not None)
     if date_c is not None:
         score, why = date_c
-        return make("contradiction", score, why + reasons, "date")
+        return make("contradiction", score, why, "date")
     # 3. attribution contradiction: the same statement credited to different sources
     attr_c = _attribution_conflict(fa, fb, same, qv, far and far_own)
     if attr_c is not None:
         score, why = attr_c
-        return make("contradiction", score, why + reasons, "attribution")
+        return make("contradiction", score, why, "attribution")
     if same_article:
         return None
     # 4. match
     score = same.score
     if qv.agree:
         score += 0.08
-        qa, qb = qv.agree[0]
-        reasons.append(f"{_label(qa)}: {qa.describe()} in both")
-    if qv.loose:
-        qa, qb = qv.loose[0]
-        reasons.append(f"caution: {_label(qa)} {qa.describe()} vs {qb.describe()} (compatible only as bounds or parts)")
     if qv.collisions and not qv.agree:
-        qa, qb = qv.collisions[0]
-        v = qa.describe()
-        reasons.append(f"same number, different thing counted: {_label(qa)} {v} vs {_label(qb)} {qb.describe()}")
+        # the same number for different things counted
         return None
     if qv.conflict:
         # incompatible counts without the evidence for a contradiction: not the same fact either
@@ -908,7 +1006,20 @@ def compare_features(
         return None
     if score < MATCH_MIN:
         return None
-    return make("match", score, reasons)
+    sugg, _ = make("match", score, [])
+
+    def finish_match() -> None:
+        # the sameness reasons first, then what the counts say
+        reasons = _sameness_reasons(fa, same, ctx)
+        if qv.agree:
+            qa, qb = qv.agree[0]
+            reasons.append(f"{_label(qa)}: {qa.describe()} in both")
+        if qv.loose:
+            qa, qb = qv.loose[0]
+            reasons.append(f"caution: {_label(qa)} {qa.describe()} vs {qb.describe()} (compatible only as bounds or parts)")
+        sugg.reasons = reasons
+
+    return sugg, finish_match
 
 
 def compare_claims(

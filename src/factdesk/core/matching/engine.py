@@ -6,10 +6,11 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from factdesk.core.matching.anchors import KIND_WEIGHT, anchor_kind, claim_anchors, idf, max_df_for
-from factdesk.core.matching.compare import PairContext, compare_features
+from factdesk.core.matching.compare import PairContext, compare_deferred
 from factdesk.core.matching.events import EventBuilder, EventState, state_from_row
 from factdesk.core.matching.features import Features, build_features
 from factdesk.core.models import Claim, Suggestion
@@ -22,6 +23,12 @@ MAX_SAME_ARTICLE = 30
 """Candidates from the claim's own article (contradiction checks only)."""
 
 Progress = Callable[[int, int], None] | None
+
+_rank = itemgetter(0, 1)
+"""Sort key of a scored pair: best score first, then suggestion id."""
+
+_NUMERIC_KINDS = frozenset({"q", "m", "mo"})
+"""Anchor kinds that never make a candidate alone (counts and months)."""
 
 
 class _IdfCache(dict):
@@ -105,29 +112,34 @@ class _Session:
         for anchor, cid, aid in self.ws.anchor_rows(blocking):
             by_anchor[anchor].append((cid, aid))
         out: dict[str, list[tuple[str, bool]]] = {}
+        # per anchor: (blocking weight, counts only as a number or a month), computed once
+        weight: dict[str, tuple[float, bool]] = {}
+        for anchor in by_anchor:
+            k = anchor_kind(anchor)
+            weight[anchor] = (self.idf(anchor) * KIND_WEIGHT.get(k, 0.5), k in _NUMERIC_KINDS)
         for f in feats:
             score: dict[str, float] = defaultdict(float)
-            kinds: dict[str, set[str]] = defaultdict(set)
+            # claims sharing something besides counts and months (numbers alone never make a link)
+            linked: set[str] = set()
             art: dict[str, str] = {}
+            own = f.claim_id
             for anchor in self.anchors_of(f):
                 rows = by_anchor.get(anchor)
                 if not rows:
                     continue
-                w = self.idf(anchor) * KIND_WEIGHT.get(anchor_kind(anchor), 0.5)
-                k = anchor_kind(anchor)
+                w, numeric = weight[anchor]
                 for cid, aid in rows:
-                    if cid == f.claim_id:
+                    if cid == own:
                         continue
                     score[cid] += w
-                    kinds[cid].add(k)
+                    if not numeric:
+                        linked.add(cid)
                     art[cid] = aid
-            # numbers alone never make a link: need something besides counts and months
-            ranked = [
-                c for c in sorted(score, key=lambda c: (-score[c], c)) if kinds[c] - {"q", "m", "mo"}
-            ]
-            other = [c for c in ranked if art[c] != f.article_id][:MAX_CANDIDATES]
-            same = [c for c in ranked if art[c] == f.article_id][:MAX_SAME_ARTICLE]
-            out[f.claim_id] = [(c, False) for c in other] + [(c, True) for c in same]
+            ranked = sorted((c for c in score if c in linked), key=lambda c: (-score[c], c))
+            aid_f = f.article_id
+            other = [c for c in ranked if art[c] != aid_f][:MAX_CANDIDATES]
+            same = [c for c in ranked if art[c] == aid_f][:MAX_SAME_ARTICLE]
+            out[own] = [(c, False) for c in other] + [(c, True) for c in same]
         return out
 
 
@@ -158,26 +170,32 @@ def _score(sess: _Session, feats: list[Features], builder: EventBuilder | None, 
             inherited={**stored.inherited, **builder.inherited()},
         )
     kept: dict[str, Suggestion] = {}
-    done: dict[tuple[str, str], Suggestion | None] = {}
+    # pair → (-score, suggestion id, suggestion, write its reasons) or None; the reasons are only
+    # written for the suggestions kept
+    done: dict[tuple[str, str], tuple[float, str, Suggestion, Callable[[], None]] | None] = {}
     total = len(feats)
     for i, f in enumerate(feats):
-        best: dict[str, list[Suggestion]] = defaultdict(list)
-        for cid, same_article in cands.get(f.claim_id, []):
+        best: dict[str, list[tuple[float, str, Suggestion, Callable[[], None]]]] = defaultdict(list)
+        own = f.claim_id
+        for cid, same_article in cands.get(own, []):
             other = sess.feats.get(cid)
             if other is None:
                 continue
-            key = (f.claim_id, cid) if f.claim_id < cid else (cid, f.claim_id)
+            key = (own, cid) if own < cid else (cid, own)
             if key in done:
-                sugg = done[key]
+                entry = done[key]
             else:
-                sugg = compare_features(f, other, ctx, same_article=same_article)
-                done[key] = sugg
-            if sugg is not None:
-                best[sugg.kind].append(sugg)
+                got = compare_deferred(f, other, ctx, same_article=same_article)
+                entry = None if got is None else (-got[0].score, got[0].id, got[0], got[1])
+                done[key] = entry
+            if entry is not None:
+                best[entry[2].kind].append(entry)
         for kind, lst in best.items():
-            lst.sort(key=lambda s: (-s.score, s.id))
-            for s in lst[:TOP_K]:
-                kept[s.id] = s
+            lst.sort(key=_rank)
+            for _, sid, s, finish in lst[:TOP_K]:
+                if sid not in kept:
+                    finish()
+                    kept[sid] = s
         if progress is not None:
             progress(i + 1, total)
     return list(kept.values())

@@ -124,6 +124,9 @@ class Features:
     published: str | None = None
     article_order: int = 0
     mapped: Mapped | None = field(default=None, repr=False)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    """Pair-independent values the scorer derives from the fields above (polarity, indicators,
+    actors …), computed on first use: the fields above must not change once it is filled."""
 
 
 def _ordinal(year: int, month: int = 1, day: int = 1) -> int:

@@ -119,6 +119,7 @@ class Lexicon:
                         if "'" in raw and " " not in raw:
                             exact.setdefault((raw,), set()).add(concept)
         self._cache: dict[str, dict[str, frozenset[str] | None]] = {}
+        self._tokinfo: dict[str, dict[str, tuple[tuple[int, ...] | None, tuple[str, ...], tuple[str, ...]]]] = {}
         self._phrase_max = {lang: max((len(k) for k in ex), default=1) for lang, ex in self._exact.items()}
         # first word of every multi-word phrase -> the phrase lengths starting with it, longest first
         self._starts: dict[str, dict[str, tuple[int, ...]]] = {}
@@ -173,6 +174,36 @@ class Lexicon:
             cache[tok] = found
         return found
 
+    def _token_info(self, tok: str, lang: str, stop: frozenset[str]) -> tuple[tuple[int, ...] | None, tuple[str, ...], tuple[str, ...]]:
+        """What one token contributes outside a phrase: ``(phrase sizes starting with it, concepts
+        in order, residual tokens)`` — the single-token rules of :meth:`map_text`, cached per language."""
+        sizes = self._starts.get(lang, {}).get(tok)
+        concepts: list[str] = []
+        residual: list[str] = []
+        hit = self._lookup_token(tok, lang)
+        if hit is None and "-" in tok:
+            parts = [p for p in tok.split("-") if p]
+            sub_hits = [self._lookup_token(p, lang) for p in parts]
+            if any(sub_hits):
+                for p, h in zip(parts, sub_hits):
+                    if h:
+                        concepts.extend(sorted(h))
+                    elif p not in stop and len(p) > 2:
+                        residual.append(p)
+                got = (sizes, tuple(concepts), tuple(residual))
+                return self._remember(tok, lang, got)
+        if hit:
+            concepts.extend(sorted(hit))
+        elif tok not in stop and (len(tok) > 2 or tok.isdigit()):
+            residual.append(tok)
+        return self._remember(tok, lang, (sizes, tuple(concepts), tuple(residual)))
+
+    def _remember(self, tok: str, lang: str, got: tuple) -> tuple:
+        info = self._tokinfo.setdefault(lang, {})
+        if len(info) < 200_000:
+            info[tok] = got
+        return got
+
     def map_text(self, text: str, lang: str | None = None) -> Mapped:
         """Map ``text`` to concepts (longest phrase first) and residual tokens."""
         if _APOSTROPHE_CHARS.search(text):
@@ -202,8 +233,7 @@ class Lexicon:
         residual: list[str] = []
         i = 0
         n = len(toks)
-        starts = self._starts.get(lang, {})
-        cache = self._cache.setdefault(lang, {})
+        info = self._tokinfo.setdefault(lang, {})
         while i < n:
             if case_hits and i in case_hits:
                 concepts.append(case_hits[i])
@@ -211,7 +241,10 @@ class Lexicon:
                 i += 1
                 continue
             tok = toks[i]
-            sizes = starts.get(tok)
+            got = info.get(tok)
+            if got is None:
+                got = self._token_info(tok, lang, stop)
+            sizes, tok_concepts, tok_residual = got
             if sizes is not None:
                 # longest phrase first; only lengths of phrases that start with this word can hit
                 matched = False
@@ -227,26 +260,13 @@ class Lexicon:
                             break
                 if matched:
                     continue
-            hit = cache[tok] if tok in cache else self._lookup_token(tok, lang)
-            if hit is None and "-" in tok:
-                parts = [p for p in tok.split("-") if p]
-                sub_hits = [self._lookup_token(p, lang) for p in parts]
-                if any(sub_hits):
-                    for p, h in zip(parts, sub_hits):
-                        if h:
-                            for c in sorted(h):
-                                concepts.append(c)
-                                positions.append((offsets[i], c))
-                        elif p not in stop and len(p) > 2:
-                            residual.append(p)
-                    i += 1
-                    continue
-            if hit:
-                for c in sorted(hit):
+            if tok_concepts:
+                off = offsets[i]
+                for c in tok_concepts:
                     concepts.append(c)
-                    positions.append((offsets[i], c))
-            elif tok not in stop and (len(tok) > 2 or tok.isdigit()):
-                residual.append(tok)
+                    positions.append((off, c))
+            if tok_residual:
+                residual.extend(tok_residual)
             i += 1
         return Mapped(concepts, residual, positions)
 

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     import sqlite3
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(x, ensure_ascii=False)`` without building an encoder per call (same output)."""
+
+
 class MatchingMixin:
     """Anchor index, suggestions and events; mixed into :class:`Workspace`."""
 
@@ -127,13 +131,14 @@ class MatchingMixin:
         Analyst decisions live in their own table keyed by the stable suggestion id, so they
         survive any recomputation.
         """
+        to_json = _to_json
         rows = [
             (
                 s.id,
                 s.kind,
                 s.ctype,
                 round(float(s.score), 4),
-                json.dumps(list(s.reasons), ensure_ascii=False),
+                to_json(list(s.reasons)),
                 s.event,
                 s.left_claim,
                 s.right_claim,
