@@ -34,7 +34,7 @@ def claim_anchors(f: Features) -> list[str]:
     out: list[str] = []
     out += ["e:" + k for k in f.entities]
     out += ["s:" + k for k in f.sources]
-    out += ["c:" + c for c in f.concepts if lex.types.get(c) not in _SKIP_CONCEPT_TYPES]
+    out += ["c:" + c for c in sorted(f.concepts) if lex.types.get(c) not in _SKIP_CONCEPT_TYPES]
     for q in f.quantities:
         m = q.measure
         if m is None or m in UNCOMPARABLE_KINDS:

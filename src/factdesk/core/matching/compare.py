@@ -771,7 +771,7 @@ def _date_conflict(
     if slip:
         reasons.append("same day, different month (a likely slip)")
         score += 0.1
-    for pub in {pub_a, pub_b} - {None}:
+    for pub in sorted({pub_a, pub_b} - {None}):  # sorted: the reasons' order must not follow the hash seed
         if not pub:
             continue
         month = pub[:7]
