@@ -27,6 +27,9 @@ BATCH_ARTICLES = 32
 """Articles stored per import transaction (a crash loses at most this uncommitted batch)."""
 BATCH_SECONDS = 0.5
 """…or the articles prepared in this much time, whichever comes first."""
+MATCH_ROUND = 250
+"""A large import matches its articles in rounds of this many (in file order), as if they had been
+imported in several sessions: memory stays bounded by a round, not by the whole import."""
 
 
 @dataclass(slots=True)
@@ -171,7 +174,9 @@ def import_paths(
             todo.append(str(path))
     total = len(todo)
     new_ids: list[str] = []
+    """Stored articles not matched yet (the current round)."""
     features: dict[str, list] = {}
+    suggestions = 0
     seen: set[str] = set()
     pending: list[Prepared] = []
     batch_started = time.monotonic()
@@ -210,6 +215,13 @@ def import_paths(
                 seen.discard(art.id)
                 results.append(ImportResult(prepared.path, "failed", reason=f"{prepared.path}: {outcome}"))
 
+    def match_round() -> None:
+        nonlocal suggestions
+        if suggest and new_ids:
+            suggestions += update_links(ws, list(new_ids), progress=progress, features=features)
+        new_ids.clear()
+        features.clear()
+
     for done, prepared in enumerate(_prepare_all(todo, max_bytes, jobs, suggest), start=1):
         if cancelled is not None and cancelled():
             break
@@ -226,12 +238,14 @@ def import_paths(
                 pending.append(prepared)
                 if len(pending) >= BATCH_ARTICLES or time.monotonic() - batch_started >= BATCH_SECONDS:
                     flush()
+                if suggest and len(new_ids) + len(pending) >= MATCH_ROUND:
+                    flush()
+                    match_round()
         if progress is not None:
             progress(done, total, f"read {Path(prepared.path).name}")
     flush()
-    summary = ImportSummary(results)
-    if suggest and new_ids:
-        summary.suggestions = update_links(ws, new_ids, progress=progress, features=features)
+    match_round()
+    summary = ImportSummary(results, suggestions)
     order = {str(p): i for i, (p, _) in enumerate(files)}
     summary.results.sort(key=lambda r: order.get(r.path, len(order)))
     return summary
