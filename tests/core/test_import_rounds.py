@@ -30,3 +30,21 @@ def test_rounds_equal_successive_imports(tmp_path, monkeypatch):
     assert _snapshot(one) == _snapshot(steps)
     one.close()
     steps.close()
+
+
+def test_parallel_import_equals_one_process(tmp_path, monkeypatch):
+    """Worker processes, a short lead and rounds together give what one process gives, in file order."""
+    files = sorted(CORPUS.glob("*.txt"))
+    monkeypatch.setattr(pipeline, "MATCH_ROUND", 5)
+    monkeypatch.setattr(pipeline, "LEAD_CHUNKS_PER_WORKER", 1)
+    serial = open_workspace(tmp_path / "serial")
+    parallel = open_workspace(tmp_path / "parallel")
+    a = import_paths(serial, files, jobs=1)
+    b = import_paths(parallel, files, jobs=2)
+    assert [(r.path, r.status, r.article_id) for r in a.results] == [(r.path, r.status, r.article_id) for r in b.results]
+    assert [r[0] for r in parallel.query("SELECT id FROM articles ORDER BY rowid")] == [
+        r[0] for r in serial.query("SELECT id FROM articles ORDER BY rowid")
+    ]
+    assert _snapshot(serial) == _snapshot(parallel) and a.suggestions == b.suggestions > 0
+    serial.close()
+    parallel.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -265,16 +266,41 @@ def update_links(ws, article_ids: list[str], progress: Progress | None = None, f
     return int(update_suggestions(ws, article_ids, progress=relay, features=features))
 
 
+def _prepare_chunk(paths: list[str], max_bytes: int, features: bool) -> list[Prepared]:
+    return [prepare(path, max_bytes, features) for path in paths]
+
+
+LEAD_CHUNKS_PER_WORKER = 4
+"""Chunks each worker may have prepared ahead of the calling process (bounds the memory held)."""
+
+
 def _prepare_all(paths: list[str], max_bytes: int, jobs: int, features: bool = False) -> Iterator[Prepared]:
+    """Prepared files in input order; with several workers, at most a few chunks ahead of the caller.
+
+    ``Executor.map`` would submit every file at once: while the caller matched a round, the
+    workers' finished articles (text, claims, features) piled up in its memory.
+    """
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     if workers <= 1 or len(paths) < 8:
         for path in paths:
             yield prepare(path, max_bytes, features)
         return
     # small chunks: the calling process stores results while the workers keep extracting
-    chunk = max(1, min(8, len(paths) // (workers * 4)))
+    size = max(1, min(8, len(paths) // (workers * 4)))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(prepare, paths, [max_bytes] * len(paths), [features] * len(paths), chunksize=chunk)
+        pending: deque = deque()
+        upcoming = iter(chunks)
+        for chunk in upcoming:
+            pending.append(pool.submit(_prepare_chunk, chunk, max_bytes, features))
+            if len(pending) >= workers * LEAD_CHUNKS_PER_WORKER:
+                break
+        while pending:
+            done = pending.popleft().result()
+            nxt = next(upcoming, None)
+            if nxt is not None:
+                pending.append(pool.submit(_prepare_chunk, nxt, max_bytes, features))
+            yield from done
 
 
 def reextract(ws, progress: Progress | None = None) -> dict[str, str]:

@@ -94,19 +94,13 @@ class FactdeskApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="import", description="Importing articles")
     def seed_import(self, root: str) -> None:
         """Import ``articles/`` into a new workspace, then match claims (own connection)."""
-        from factdesk.core.pipeline import import_paths, update_links
+        from factdesk.core.pipeline import import_paths
 
         ws = open_workspace(root)
         try:
-            summary = import_paths(ws, [ws.articles_dir], progress=self._progress, suggest=False)
-            new_ids = [r.article_id for r in summary.results if r.status == "imported" and r.article_id]
-            warning = None
-            if new_ids:
-                try:
-                    summary.suggestions = update_links(ws, new_ids, progress=self._progress)
-                except ImportError:
-                    warning = "Claim matching is not available yet: no suggestions were computed."
-            self.post_message(ImportFinished(summary.line(), warning))
+            # matched in rounds as it goes (memory stays bounded on a large articles/ folder)
+            summary = import_paths(ws, [ws.articles_dir], progress=self._progress)
+            self.post_message(ImportFinished(summary.line()))
         finally:
             ws.close()
 
