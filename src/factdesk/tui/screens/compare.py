@@ -94,6 +94,7 @@ class CompareScreen(Screen[None]):
         """None = automatic (folded on narrow terminals)."""
         self._info_timer: Timer | None = None
         self._pending_generation = 0
+        self._all_panes: list[ArticlePane] | None = None
         self._reset(article_ids, claim_id, partner)
 
     def _reset(self, article_ids: list[str], claim_id: str | None, partner: str | None) -> None:
@@ -169,7 +170,10 @@ class CompareScreen(Screen[None]):
 
     @property
     def all_panes(self) -> list[ArticlePane]:
-        return list(self.query(ArticlePane))
+        """Every pane, built once in :meth:`compose` (kept: a DOM query on every key adds up)."""
+        if not self._all_panes:
+            self._all_panes = list(self.query(ArticlePane))
+        return self._all_panes
 
     @property
     def panes(self) -> list[ArticlePane]:
