@@ -8,6 +8,7 @@ work), then the link suggestions for the new articles are computed through the a
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import time
@@ -222,30 +223,45 @@ def import_paths(
             suggestions += update_links(ws, list(new_ids), progress=progress, features=features)
         new_ids.clear()
         features.clear()
+        if paused_gc:
+            gc.collect()  # the round's cyclic garbage, if any (the collector is paused meanwhile)
 
-    for done, prepared in enumerate(_prepare_all(todo, max_bytes, jobs, suggest), start=1):
-        if cancelled is not None and cancelled():
-            break
-        if prepared.article is None:
-            results.append(ImportResult(prepared.path, "failed", reason=prepared.error))
-        else:
-            art = prepared.article
-            if art.id in seen or ws.has_article(art.id):
-                results.append(ImportResult(prepared.path, "duplicate", article_id=art.id, title=art.title))
+    def _import_loop() -> None:
+        nonlocal batch_started
+        for done, prepared in enumerate(_prepare_all(todo, max_bytes, jobs, suggest), start=1):
+            if cancelled is not None and cancelled():
+                break
+            if prepared.article is None:
+                results.append(ImportResult(prepared.path, "failed", reason=prepared.error))
             else:
-                seen.add(art.id)
-                if not pending:
-                    batch_started = time.monotonic()
-                pending.append(prepared)
-                if len(pending) >= BATCH_ARTICLES or time.monotonic() - batch_started >= BATCH_SECONDS:
-                    flush()
-                if suggest and len(new_ids) + len(pending) >= MATCH_ROUND:
-                    flush()
-                    match_round()
-        if progress is not None:
-            progress(done, total, f"read {Path(prepared.path).name}")
-    flush()
-    match_round()
+                art = prepared.article
+                if art.id in seen or ws.has_article(art.id):
+                    results.append(ImportResult(prepared.path, "duplicate", article_id=art.id, title=art.title))
+                else:
+                    seen.add(art.id)
+                    if not pending:
+                        batch_started = time.monotonic()
+                    pending.append(prepared)
+                    if len(pending) >= BATCH_ARTICLES or time.monotonic() - batch_started >= BATCH_SECONDS:
+                        flush()
+                    if suggest and len(new_ids) + len(pending) >= MATCH_ROUND:
+                        flush()
+                        match_round()
+            if progress is not None:
+                progress(done, total, f"read {Path(prepared.path).name}")
+        flush()
+        match_round()
+
+    # An import allocates millions of short-lived, acyclic objects (claims, spans, features,
+    # rows), which reference counting frees; the cyclic collector only kept re-walking the heap.
+    # It is paused for the import and run once after every round: 20-30 % less CPU.
+    paused_gc = gc.isenabled()
+    gc.disable()
+    try:
+        _import_loop()
+    finally:
+        if paused_gc:
+            gc.enable()
     summary = ImportSummary(results, suggestions)
     order = {str(p): i for i, (p, _) in enumerate(files)}
     summary.results.sort(key=lambda r: order.get(r.path, len(order)))
