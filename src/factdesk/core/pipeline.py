@@ -287,11 +287,14 @@ def _prepare_chunk(paths: list[str], max_bytes: int, features: bool) -> list[Pre
 
 
 LEAD_CHUNKS_PER_WORKER = 4
-"""Chunks each worker may have prepared ahead of the calling process (bounds the memory held)."""
+"""Chunks each worker may have prepared ahead of the calling process (bounds the memory held)…"""
+LEAD_ARTICLES = MATCH_ROUND
+"""…or this many articles, whichever is more: while the caller matches a round, the workers
+prepare the next one (a shorter lead left them idle and the import no faster than one process)."""
 
 
 def _prepare_all(paths: list[str], max_bytes: int, jobs: int, features: bool = False) -> Iterator[Prepared]:
-    """Prepared files in input order; with several workers, at most a few chunks ahead of the caller.
+    """Prepared files in input order; with several workers, about one round ahead of the caller.
 
     ``Executor.map`` would submit every file at once: while the caller matched a round, the
     workers' finished articles (text, claims, features) piled up in its memory.
@@ -309,7 +312,7 @@ def _prepare_all(paths: list[str], max_bytes: int, jobs: int, features: bool = F
         upcoming = iter(chunks)
         for chunk in upcoming:
             pending.append(pool.submit(_prepare_chunk, chunk, max_bytes, features))
-            if len(pending) >= workers * LEAD_CHUNKS_PER_WORKER:
+            if len(pending) >= max(workers * LEAD_CHUNKS_PER_WORKER, LEAD_ARTICLES // size + workers):
                 break
         while pending:
             done = pending.popleft().result()
