@@ -303,7 +303,7 @@ def main() -> int:
     ap.add_argument("--dir", type=Path, help="where the large workspace lives (built when absent)")
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--import-sample", type=int, default=100, help="articles per import-throughput run")
+    ap.add_argument("--import-sample", type=int, default=300, help="articles per import-throughput run")
     ap.add_argument("--import-runs", type=int, default=3, help="runs per import-throughput figure")
     ap.add_argument("--throughput-only", action="store_true", help="stop after the import-throughput figures")
     ap.add_argument("--skip-throughput", action="store_true", help="skip the import-throughput figures")
