@@ -24,7 +24,6 @@ from factdesk.core.store import Workspace, open_workspace
 from factdesk.core.textsafe import visible_line
 from factdesk.tui.data import (
     LibraryCounts,
-    LibraryRow,
     LibraryTotals,
     article_rows,
     article_stats,
