@@ -162,6 +162,8 @@ async def test_long_article_opens_and_moves_without_lag(ws_root):
         await app.screen.claims_ready.wait()
         await pilot.pause()
         assert len(view.claims) == 2000 and view.current_claim.id == "clong00000"
+        height = view.scrollable_content_region.height
+        assert view.render_line(0).text.endswith("▐") and not view.render_line(height - 1).text.endswith("▐")
         started = time.perf_counter()
         for _ in range(20):
             await pilot.press("j")
@@ -171,6 +173,8 @@ async def test_long_article_opens_and_moves_without_lag(ws_root):
         assert view.current_claim.id == "clong01999"
         first, _ = view.claim_lines(view.current_claim)
         assert view.scroll_offset.y > 0 and view.scroll_offset.y <= first
+        # the scroll indicator follows: its thumb is now on the last rows, not the first
+        assert view.render_line(height - 1).text.endswith("▐") and not view.render_line(0).text.endswith("▐")
         assert "In district 1999" in screen_text(app)
     # generous bounds (shared CI machines); typical: open ≈ 0.2 s, move ≈ 0.05 s
     assert opened < 3.0
