@@ -435,8 +435,8 @@ async def test_compare_view_is_reused_for_other_articles(ws_root):
         assert views(app)[0].current == 0 and app.focused is views(app)[0]
         assert app.screen.info is not None and app.screen.info.claim.article_id == DE_ID
         assert app.screen.query_one(Inspector).top == 0  # the new claim is shown from its top
-        hidden = [p for p in app.screen.query(ArticlePane) if not p.display]
-        assert len(hidden) == 1 and hidden[0] not in app.screen.panes
+        built = list(app.screen.query(ArticlePane))
+        assert len(built) == 3 and all(p.display for p in built)  # a third pane was built for the third article
 
         target = views(app)[2].claims[-1].id
         await pilot.press("escape")
@@ -447,3 +447,4 @@ async def test_compare_view_is_reused_for_other_articles(ws_root):
         assert views(app)[0].current_claim.id == target
         assert app.screen.info.claim.id == target
         assert sum(1 for p in app.screen.query(ArticlePane) if p.display) == 1
+        assert len(app.screen.query(ArticlePane)) == 3  # kept, hidden, for the next time

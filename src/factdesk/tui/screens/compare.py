@@ -138,6 +138,11 @@ class CompareScreen(Screen[None]):
         Opening articles then costs reading them and one frame: no widget is built or styled.
         """
         self._reset(article_ids, claim_id, partner)
+        have = len(self.all_panes)
+        if have < len(self.article_ids):
+            extra = [ArticlePane(id=f"pane-{i}") for i in range(have, len(self.article_ids))]
+            self.query_one("#panes").mount(*extra)
+            self._all_panes = [*self.all_panes, *extra]
         for pane, article_id in zip(self.panes, self.article_ids):
             self._load_pane(pane, article_id)
         self._apply_layout(self.app.size.width, focus=False)
@@ -162,7 +167,8 @@ class CompareScreen(Screen[None]):
         yield TitleBar()
         with Horizontal(id="compare-body"):
             with Container(id="panes"):
-                for i in range(MAX_PANES):  # built once; the screen is reused for other articles
+                # built once (the screen is reused for other articles); more when more are opened
+                for i in range(max(2, len(self.article_ids))):
                     yield ArticlePane(id=f"pane-{i}")
             yield Inspector(id="inspector")
         yield Legend(id="legend")

@@ -17,11 +17,12 @@ class ArticlePane(Vertical):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.title_bar = Static(classes="pane-title")
         self.view = ArticleView(classes="article-view")
         self._title_key: tuple[str, str] | None = None
 
     def compose(self):
-        yield Static(classes="pane-title")
+        yield self.title_bar
         yield self.view
 
     def set_title(self, article: Article, position: str) -> None:
@@ -33,7 +34,7 @@ class ArticlePane(Vertical):
         meta = " · ".join(
             x for x in (article.source or "", (article.published or "")[:10], basename(article.path)) if x
         )
-        self.query_one(".pane-title", Static).update(
+        self.title_bar.update(
             Content.assemble(
                 ((article.language or "??").upper() + " ", "bold $text-accent"),
                 (position + "  ", "$text-muted"),

@@ -147,16 +147,18 @@ class ArticleView(FrameStyle, ScrollView, can_focus=True, inherit_bindings=False
         verdicts: dict[str, str] | None = None,
     ) -> None:
         """Show ``article`` (its claims in text order); the first claim becomes current."""
+        same_text = self.article is not None and self.article.id == article.id and self.article.text == article.text
         self.article = article
         self.claims = sorted(claims, key=lambda c: c.start)
         self._claim_starts = [c.start for c in self.claims]
         self._claim_ends = [c.end for c in self.claims]
         self._index_by_id = {c.id: i for i, c in enumerate(self.claims)}
-        self._text = visible_keep_newlines(article.text)
+        if not same_text:  # the claims of an article shown already (read late) keep its wrap table
+            self._text = visible_keep_newlines(article.text)
+            self._wrap_width = -1
         self.states = states or {}
         self.verdicts = verdicts or {}
         self.current = 0 if self.claims else -1
-        self._wrap_width = -1
         self._version += 1
         self._cache.clear()
         self._rewrap()
