@@ -448,3 +448,25 @@ async def test_compare_view_is_reused_for_other_articles(ws_root):
         assert app.screen.info.claim.id == target
         assert sum(1 for p in app.screen.query(ArticlePane) if p.display) == 1
         assert len(app.screen.query(ArticlePane)) == 3  # kept, hidden, for the next time
+
+
+async def test_key_bar_follows_the_screen_and_a_click_presses_the_key(ws_root):
+    from factdesk.tui.widgets.bars import KeyBar, TitleBar
+
+    app = make_app(ws_root)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await library_ready(pilot)
+        bar = app.screen.query_one(KeyBar)
+        described = [d for _, _, d, _ in bar.items]
+        assert "Filter" in described and "Quit" in described and "Next" not in described
+        assert app.screen.query_one(TitleBar).render().plain == f"factdesk — {app.sub_title}"
+        # a click on "Filter" presses f: the filter input appears, focused
+        column = next(start for start, _, key in bar._spans if key == "f")
+        await pilot.click(KeyBar, offset=(column + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.id == "filter"
+        await pilot.press("escape")
+        app.open_compare([EN_ID, FR_ID])
+        await settle(pilot)
+        described = [d for _, _, d, _ in app.screen.query_one(KeyBar).items]
+        assert "Next" in described and "Filter" not in described
