@@ -336,6 +336,19 @@ async def test_search_and_jump(ws_root):
         await pilot.pause()
         assert app.screen.active_view.article.id == FR_ID
         assert app.screen.active_view.current_claim.id == "cfr102"
+        # a hit in an article that is not open reopens the (same) compare view on it
+        compare = app.screen
+        await pilot.press("/")
+        await pilot.pause()
+        await pilot.press(*"Regierung")
+        await pilot.pause()
+        hit = app.screen.hits[0]
+        assert hit["article_id"] == DE_ID
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is compare and app.screen.active_view.article.id == DE_ID
+        assert app.screen.active_view.current_claim.id == hit["claim_id"]
 
 
 async def test_everything_survives_a_restart(ws_root):
