@@ -38,3 +38,23 @@ def claim(cid: str, article: str, text: str, lang: str, *specs: tuple, ordinal: 
             raise ValueError(kind)
     spans.sort(key=lambda s: s.start)
     return Claim(id=cid, article_id=article, start=0, end=len(text), text=text, spans=spans, lang=lang, ordinal=ordinal)
+
+
+def flood_en(cid: str, article: str) -> Claim:
+    """An English claim about a flood toll (the pair tests' reference fact)."""
+    return claim(
+        cid, article, "Floods in northern Italy killed at least 14 people on Tuesday, May 16, the civil protection agency said.",
+        "en",
+        ("e", "Italy", "italy", "place"), ("q", "14", 14, "at_least", "killed"), ("d", "Tuesday, May 16", "2023-05-16"),
+        ("a", "the civil protection agency", "civil-protection"),
+    )
+
+
+def flood_es(cid: str, article: str) -> Claim:
+    """The same fact in Spanish."""
+    return claim(
+        cid, article, "Las inundaciones en el norte de Italia dejaron al menos 14 muertos el martes 16 de mayo, según la protección civil.",
+        "es",
+        ("e", "Italia", "italy", "place"), ("q", "14", 14, "at_least", "killed"), ("d", "martes 16 de mayo", "2023-05-16"),
+        ("a", "la protección civil", "civil-protection"),
+    )

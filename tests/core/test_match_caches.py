@@ -5,24 +5,14 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from match_helpers import claim
+from match_helpers import claim, flood_en, flood_es
 
 from factdesk.core.matching import PairContext, compare_features
 from factdesk.core.matching.features import build_features
 from factdesk.core.matching.lexicon import Lexicon
 
-A = claim(
-    "c1", "A", "Floods in northern Italy killed at least 14 people on Tuesday, May 16, the civil protection agency said.",
-    "en",
-    ("e", "Italy", "italy", "place"), ("q", "14", 14, "at_least", "killed"), ("d", "Tuesday, May 16", "2023-05-16"),
-    ("a", "the civil protection agency", "civil-protection"),
-)
-B = claim(
-    "c2", "B", "Las inundaciones en el norte de Italia dejaron al menos 14 muertos el martes 16 de mayo, según la protección civil.",
-    "es",
-    ("e", "Italia", "italy", "place"), ("q", "14", 14, "at_least", "killed"), ("d", "martes 16 de mayo", "2023-05-16"),
-    ("a", "la protección civil", "civil-protection"),
-)
+A = flood_en("c1", "A")
+B = flood_es("c2", "B")
 A_EXACT = claim(
     "c1", "A", "Floods in northern Italy killed 14 people on Tuesday, May 16, the civil protection agency said.",
     "en",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from match_helpers import claim
+from match_helpers import claim, flood_en, flood_es
 
 from factdesk.core.matching import PairContext, compare_claims, compare_features
 from factdesk.core.matching.features import build_features, parse_resolved, quantity_interval
@@ -28,18 +28,8 @@ def test_date_parsing_and_qualifier_rule():
     assert quantity_interval(20, "about")[:2] == (17.0, 23.0)
 
 
-EN_FLOOD = claim(
-    "a1", "A", "Floods in northern Italy killed at least 14 people on Tuesday, May 16, the civil protection agency said.",
-    "en",
-    ("e", "Italy", "italy", "place"), ("q", "14", 14, "at_least", "killed"), ("d", "Tuesday, May 16", "2023-05-16"),
-    ("a", "the civil protection agency", "civil-protection"),
-)
-ES_FLOOD = claim(
-    "b1", "B", "Las inundaciones en el norte de Italia dejaron al menos 14 muertos el martes 16 de mayo, según la protección civil.",
-    "es",
-    ("e", "Italia", "italy", "place"), ("q", "14", 14, "at_least", "killed"), ("d", "martes 16 de mayo", "2023-05-16"),
-    ("a", "la protección civil", "civil-protection"),
-)
+EN_FLOOD = flood_en("a1", "A")
+ES_FLOOD = flood_es("b1", "B")
 
 
 def test_same_fact_across_languages_is_a_match():

@@ -134,8 +134,6 @@ class FactdeskApp(App[int]):
     @on(ImportFinished)
     def _import_finished(self, event: ImportFinished) -> None:
         self.notify(event.summary, title="Workspace", markup=False)
-        if event.warning:
-            self.notify(event.warning, severity="warning", markup=False, timeout=8)
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
                 screen.import_finished(event)

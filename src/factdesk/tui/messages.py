@@ -29,7 +29,6 @@ class ImportFinished(Message):
     """The seed import finished; ``summary`` is one line for a notice."""
 
     summary: str
-    warning: str | None = None
 
 
 @dataclass
