@@ -121,3 +121,32 @@ def test_anchor_stats_follow_the_anchor_table(ws):
     counted = {r[0]: r[1] for r in ws.query("SELECT anchor, count(*) FROM anchors GROUP BY anchor")}
     stats = {r[0]: r[1] for r in ws.query("SELECT anchor, df FROM anchor_stats WHERE df > 0")}
     assert counted == stats
+
+
+def test_a_finished_round_is_freed_without_the_cyclic_collector(ws):
+    """The engine's session (features of a whole round) must not sit in a reference cycle:
+    an import pauses the collector, so a cycle would keep every round's features alive."""
+    import gc
+    import weakref
+
+    from factdesk.core.matching import engine
+
+    _fill(ws)
+    made: list[weakref.ref] = []
+    real = engine._Session
+
+    class Tracked(real):
+        def __init__(self, w):
+            super().__init__(w)
+            made.append(weakref.ref(self))
+
+    engine._Session = Tracked
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        update_suggestions(ws, ["artB"])
+        assert made and all(r() is None for r in made)
+    finally:
+        engine._Session = real
+        if was_enabled:
+            gc.enable()

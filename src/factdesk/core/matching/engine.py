@@ -32,16 +32,22 @@ _NUMERIC_KINDS = frozenset({"q", "m", "mo"})
 
 
 class _IdfCache(dict):
-    """Anchor → IDF weight, computed on first use (``__getitem__`` is the scorer's fast callable)."""
+    """Anchor → IDF weight, computed on first use (``__getitem__`` is the scorer's fast callable).
 
-    __slots__ = ("sess",)
+    It holds the session's document frequencies, not the session: a reference back would make a
+    cycle, and a round's features (hundreds of thousands of objects) would then wait for the
+    cyclic collector instead of being freed when the round ends.
+    """
 
-    def __init__(self, sess: _Session) -> None:
+    __slots__ = ("df", "n_claims")
+
+    def __init__(self, df: dict[str, int], n_claims: int) -> None:
         super().__init__()
-        self.sess = sess
+        self.df = df
+        self.n_claims = n_claims
 
     def __missing__(self, anchor: str) -> float:
-        w = self[anchor] = idf(self.sess.df.get(anchor, 1), self.sess.n_claims)
+        w = self[anchor] = idf(self.df.get(anchor, 1), self.n_claims)
         return w
 
 
@@ -66,11 +72,19 @@ class _Session:
         self.articles = ws.article_order()
         self.feats: dict[str, Features] = {}
         self.anchors: dict[str, list[str]] = {}
-        self.n_claims = max(1, ws.anchor_total_claims())
         self.df: dict[str, int] = {}
-        self._idf = _IdfCache(self)
+        self._idf = _IdfCache(self.df, max(1, ws.anchor_total_claims()))
         self.idf: Callable[[str], float] = self._idf.__getitem__
         """Anchor → IDF weight (cached; anchors without stats count as carried by one claim)."""
+
+    @property
+    def n_claims(self) -> int:
+        """Claims in the anchor index (the IDF's document count)."""
+        return self._idf.n_claims
+
+    @n_claims.setter
+    def n_claims(self, value: int) -> None:
+        self._idf.n_claims = value
 
     # -- features --------------------------------------------------------------------------
     def features(self, claim: Claim) -> Features:
