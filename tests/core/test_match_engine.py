@@ -118,7 +118,12 @@ def test_anchor_stats_follow_the_anchor_table(ws):
     _fill(ws)
     ws.delete_article("artC")
     update_suggestions(ws, ["artB"])
-    counted = {r[0]: r[1] for r in ws.query("SELECT anchor, count(*) FROM anchors GROUP BY anchor")}
+    counted = {
+        r[0]: r[1]
+        for r in ws.query("SELECT j.value, count(*) FROM claim_anchors, json_each(claim_anchors.anchors) j GROUP BY j.value")
+    }
+    postings = {r[0]: r[1] for r in ws.query("SELECT anchor, count(*) FROM anchors GROUP BY anchor")}
+    assert postings == counted  # nothing here is frequent enough to be a stop anchor
     stats = {r[0]: r[1] for r in ws.query("SELECT anchor, df FROM anchor_stats WHERE df > 0")}
     assert counted == stats
 
@@ -150,3 +155,33 @@ def test_a_finished_round_is_freed_without_the_cyclic_collector(ws):
         engine._Session = real
         if was_enabled:
             gc.enable()
+
+
+def test_stop_anchors_keep_no_postings_and_change_no_suggestion(tmp_path, monkeypatch):
+    """Anchors carried by more claims than any blocking cap keep only their frequency: the
+    suggestions are those of an index that keeps every posting."""
+    from pathlib import Path
+
+    from factdesk.core.matching import engine
+    from factdesk.core.matching.engine import dump_suggestions
+    from factdesk.core.pipeline import import_paths
+    from factdesk.core.store import open_workspace
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    corpora = [str(p) for p in sorted(data.iterdir()) if p.is_dir()]
+    monkeypatch.setattr(engine, "max_df_for", lambda n: 40)  # the cap never exceeds the stop level
+    got = {}
+    for name, stop in (("stopped", 40), ("all postings", 10**9)):
+        monkeypatch.setattr(engine, "MAX_BLOCKING_DF", stop)
+        w = open_workspace(tmp_path / name)
+        import_paths(w, corpora)
+        got[name] = (
+            dump_suggestions(w),
+            sorted(tuple(r) for r in w.query("SELECT anchor, df FROM anchor_stats WHERE df > 0")),
+            w.scalar("SELECT count(*) FROM anchors"),
+            w.scalar("SELECT count(*) FROM anchor_stats WHERE df > 40"),
+        )
+        w.close()
+    assert got["stopped"][3] > 0  # the corpus has stop anchors at this level
+    assert got["stopped"][2] < got["all postings"][2]
+    assert got["stopped"][:2] == got["all postings"][:2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -202,6 +203,58 @@ def test_search_ranks_among_recent_matches_when_a_word_is_everywhere(tmp_path, m
     assert {h["claim_id"] for h in ws.search("strike", limit=10) if h["type"] == "claim"} == {
         "c00000000005", "c00000000004", "c00000000003"
     }
+    ws.close()
+
+
+def test_claims_full_text_rows_follow_inserts_replacements_and_deletes(filled):
+    """The store writes the claims' FTS rows itself (no insert trigger): every path keeps them exact."""
+    def fts_ok():
+        filled.conn.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)")
+        return True
+
+    art = filled.article("a00000000000")
+    old = filled.claims_for_article(art.id)
+    assert fts_ok() and filled.scalar("SELECT count(*) FROM claims_fts") == 4
+    renamed = Claim(id="cnewid00001", article_id=art.id, start=old[0].start, end=old[0].end,
+                    text="Ten villagers died", ordinal=0)
+    filled.replace_claims(art.id, [renamed, old[1]], "test-2")
+    assert [h["claim_id"] for h in filled.search("villagers")] == ["cnewid00001"]
+    assert not [h for h in filled.search("ten people") if h["type"] == "claim"]
+    assert fts_ok() and filled.scalar("SELECT count(*) FROM claims_fts") == 4
+    filled.delete_article("a00000000001")
+    assert not [h for h in filled.search("governor") if h["type"] == "claim"]
+    assert fts_ok()
+
+
+def test_migration_5_keeps_anchor_statistics_and_drops_stop_anchor_postings(tmp_path):
+    """A version-4 workspace: every claim's anchors become one row, frequencies are unchanged,
+    postings of anchors carried by more than 600 claims go, and claims stay searchable."""
+    from factdesk.core.store.workspace import _connect
+
+    db = tmp_path / "factdesk.db"
+    conn = _connect(db, readonly=False)
+    for migration in schema_module.MIGRATIONS[:4]:
+        conn.executescript(migration)
+    conn.execute("INSERT INTO articles (id, title, path, text, encoding, imported_at) VALUES ('a1', 't', 'p', 'x', 'utf-8', 'now')")
+    rows = []
+    for i in range(700):
+        conn.execute("INSERT INTO claims (id, article_id, ordinal, start, \"end\", text) VALUES (?, 'a1', ?, 0, 1, ?)",
+                     (f"c{i}", i, f"claim number {i}"))
+        rows += [("e:common", f"c{i}"), (f"q:killed:{i}", f"c{i}")]
+    conn.executemany("INSERT INTO anchors (anchor, claim_id, article_id) VALUES (?, ?, 'a1')", rows)
+    conn.execute("INSERT INTO anchor_stats (anchor, df) SELECT anchor, count(*) FROM anchors GROUP BY anchor")
+    conn.execute("PRAGMA user_version = 4")
+    conn.close()
+
+    ws = open_workspace(tmp_path)
+    assert ws.schema_version() == SCHEMA_VERSION
+    assert ws.anchor_df(["e:common", "q:killed:3"]) == {"e:common": 700, "q:killed:3": 1}
+    assert ws.scalar("SELECT count(*) FROM anchors WHERE anchor = 'e:common'") == 0
+    assert ws.scalar("SELECT count(*) FROM anchors") == 700
+    assert sorted(json.loads(ws.scalar("SELECT anchors FROM claim_anchors WHERE claim_id = 'c3'"))) == ["e:common", "q:killed:3"]
+    ws.conn.execute("DELETE FROM claims WHERE id = 'c3'")
+    assert ws.anchor_df(["e:common", "q:killed:3"]) == {"e:common": 699}
+    assert {h["claim_id"] for h in ws.search("number 42") if h["type"] == "claim"} == {"c42"}
     ws.close()
 
 

@@ -67,6 +67,11 @@ def idf(df: int, n: int) -> float:
     return max(0.05, min(1.0, math.log((n + 1) / df) / math.log(n + 1)))
 
 
+MAX_BLOCKING_DF = 600
+"""No anchor carried by more claims ever blocks, however large the workspace: the anchor index
+keeps no postings for it (a stop anchor), only its document frequency."""
+
+
 def max_df_for(n_claims: int) -> int:
     """Cap on anchor document frequency for blocking."""
-    return max(40, min(600, int(n_claims * 0.004)))
+    return max(40, min(MAX_BLOCKING_DF, int(n_claims * 0.004)))

@@ -9,7 +9,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from factdesk.core.matching.anchors import KIND_WEIGHT, anchor_kind, claim_anchors, idf, max_df_for
+from factdesk.core.matching.anchors import KIND_WEIGHT, MAX_BLOCKING_DF, anchor_kind, claim_anchors, idf, max_df_for
 from factdesk.core.matching.compare import PairContext, compare_deferred
 from factdesk.core.matching.events import EventBuilder, EventState, state_from_row
 from factdesk.core.matching.features import Features, build_features
@@ -298,7 +298,8 @@ def update_suggestions(
     article_ids.sort(key=lambda a: order.get(a, (0,))[0])
     feats_by_article = _article_claims(sess, article_ids, features)
     ws.replace_anchors_many(
-        {aid: [(a, f.claim_id) for f in feats for a in sess.anchors_of(f)] for aid, feats in feats_by_article.items()}
+        {aid: [(a, f.claim_id) for f in feats for a in sess.anchors_of(f)] for aid, feats in feats_by_article.items()},
+        stop_df=MAX_BLOCKING_DF,
     )
     sess.n_claims = max(1, ws.anchor_total_claims())
     # events: load the stored ones, add the new articles, save what changed
@@ -332,7 +333,8 @@ def recompute_all(ws: Any, progress: Progress = None) -> int:
     feats_by_article = _article_claims(sess, order)
     ws.clear_anchors()
     ws.replace_anchors_many(
-        {aid: [(a, f.claim_id) for f in feats for a in sess.anchors_of(f)] for aid, feats in feats_by_article.items()}
+        {aid: [(a, f.claim_id) for f in feats for a in sess.anchors_of(f)] for aid, feats in feats_by_article.items()},
+        stop_df=MAX_BLOCKING_DF,
     )
     sess.n_claims = max(1, ws.anchor_total_claims())
     builder = EventBuilder()

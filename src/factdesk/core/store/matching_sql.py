@@ -26,9 +26,9 @@ class MatchingMixin:
         def query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]: ...
 
     # -- anchors -------------------------------------------------------------------------------
-    def replace_anchors(self, article_id: str, rows: Iterable[tuple[str, str]]) -> None:
+    def replace_anchors(self, article_id: str, rows: Iterable[tuple[str, str]], stop_df: int | None = None) -> None:
         """Set the anchors of an article's claims: ``rows`` are ``(anchor, claim_id)``."""
-        self.replace_anchors_many({article_id: list(rows)})
+        self.replace_anchors_many({article_id: list(rows)}, stop_df)
 
     def anchor_df(self, anchors: Iterable[str]) -> dict[str, int]:
         """How many claims carry each anchor (document frequency, kept up to date on every anchor write)."""
@@ -62,32 +62,57 @@ class MatchingMixin:
             ]
         return out
 
-    def replace_anchors_many(self, rows_by_article: dict[str, list[tuple[str, str]]]) -> None:
+    def replace_anchors_many(self, rows_by_article: dict[str, list[tuple[str, str]]], stop_df: int | None = None) -> None:
         """:meth:`replace_anchors` for several articles in one transaction.
 
-        Document frequencies: removed rows are counted down by the delete trigger (which also
-        covers cascades from deleted claims); added rows are counted here, one upsert per
-        distinct anchor rather than one per row.
+        Each claim's anchors are stored as one row (``claim_anchors``); document frequencies
+        (``anchor_stats``) are counted up here, one upsert per distinct anchor, and counted down by
+        a trigger when a claim's row goes (also by cascade from a deleted claim). The posting
+        rows (``anchors``: anchor → claim, what blocking reads) are only written for anchors
+        carried by at most ``stop_df`` claims: a more frequent anchor never blocks, so its postings
+        are dropped once it passes that level. An anchor that deletions bring back under it gets
+        its postings again from a full recomputation.
         """
         added: dict[str, int] = {}
+        per_claim: dict[str, tuple[str, list[str]]] = {}
+        for article_id, rows in rows_by_article.items():
+            for a, c in rows:
+                got = per_claim.get(c)
+                if got is None:
+                    got = per_claim[c] = (article_id, [])
+                got[1].append(a)
+                added[a] = added.get(a, 0) + 1
+        articles = list(rows_by_article)
         with self.transaction() as conn:
-            for article_id, rows in rows_by_article.items():
-                if conn.execute("SELECT 1 FROM anchors WHERE article_id = ? LIMIT 1", (article_id,)).fetchone():
-                    conn.execute("DELETE FROM anchors WHERE article_id = ?", (article_id,))
-                batch = [(a, c, article_id) for a, c in rows]
-                conn.executemany("INSERT INTO anchors (anchor, claim_id, article_id) VALUES (?,?,?)", batch)
-                for a, _ in rows:
-                    added[a] = added.get(a, 0) + 1
+            for i in range(0, len(articles), 500):
+                chunk = articles[i : i + 500]
+                claims_of = f"SELECT id FROM claims WHERE article_id IN ({','.join('?' * len(chunk))})"
+                conn.execute(f"DELETE FROM claim_anchors WHERE claim_id IN ({claims_of})", chunk)
+                conn.execute(f"DELETE FROM anchors WHERE claim_id IN ({claims_of})", chunk)
+            conn.executemany(
+                "INSERT INTO claim_anchors (claim_id, anchors) VALUES (?,?)",
+                [(c, _to_json(anchors)) for c, (_, anchors) in per_claim.items()],
+            )
             conn.executemany(
                 "INSERT INTO anchor_stats (anchor, df) VALUES (?,?)"
                 " ON CONFLICT(anchor) DO UPDATE SET df = df + excluded.df",
                 sorted(added.items()),
             )
+            stopped: set[str] = set()
+            if stop_df is not None:
+                df = self.anchor_df(added)
+                stopped = {a for a in added if df.get(a, 0) > stop_df}
+                conn.executemany("DELETE FROM anchors WHERE anchor = ?", [(a,) for a in sorted(stopped)])
+            conn.executemany(
+                "INSERT INTO anchors (anchor, claim_id, article_id) VALUES (?,?,?)",
+                [(a, c, aid) for c, (aid, anchors) in per_claim.items() for a in anchors if a not in stopped],
+            )
 
     def clear_anchors(self) -> None:
         with self.transaction() as conn:
-            conn.execute("DELETE FROM anchors")
             conn.execute("DELETE FROM anchor_stats")
+            conn.execute("DELETE FROM claim_anchors")
+            conn.execute("DELETE FROM anchors")
 
     def article_order(self) -> dict[str, tuple[int, str | None, dict[str, Any]]]:
         """``{article_id: (import order, published, meta)}`` for every article."""
@@ -98,30 +123,6 @@ class MatchingMixin:
             except ValueError:
                 meta = {}
             out[r[0]] = (int(r[1]), r[2], meta if isinstance(meta, dict) else {})
-        return out
-
-    def anchor_candidates(
-        self, anchors: Iterable[str], exclude_article: str | None = None, max_df: int | None = None
-    ) -> dict[str, set[str]]:
-        """Claims sharing at least one of ``anchors``: ``{claim_id: {shared anchors}}``.
-
-        Anchors carried by more than ``max_df`` claims are skipped (too common to block on).
-        """
-        keys = list(dict.fromkeys(anchors))
-        if max_df is not None and keys:
-            df = self.anchor_df(keys)
-            keys = [k for k in keys if df.get(k, 0) <= max_df]
-        out: dict[str, set[str]] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT claim_id, anchor FROM anchors WHERE anchor IN ({marks})"
-            params: list[Any] = list(chunk)
-            if exclude_article is not None:
-                sql += " AND article_id != ?"
-                params.append(exclude_article)
-            for claim_id, anchor in self.query(sql, params):
-                out.setdefault(claim_id, set()).add(anchor)
         return out
 
     # -- suggestions ---------------------------------------------------------------------------

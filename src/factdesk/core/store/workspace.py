@@ -338,11 +338,15 @@ class Workspace(AnalystMixin, MatchingMixin):
         )
 
     def _insert_claims(self, conn: sqlite3.Connection, claims: list[Claim]) -> None:
+        """Insert claims with their full-text rows (one statement for the batch, not a per-row trigger)."""
+        last = conn.execute("SELECT max(rowid) FROM claims").fetchone()[0] or 0
         conn.executemany(
             'INSERT INTO claims (id, article_id, ordinal, start, "end", text, score, reasons, lang, paragraph,'
             " spans, span_types) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [self._claim_row(c) for c in claims],
         )
+        # new rows take rowids above the largest one (the table has no AUTOINCREMENT)
+        conn.execute("INSERT INTO claims_fts (rowid, text) SELECT rowid, text FROM claims WHERE rowid > ?", (last,))
 
     @staticmethod
     def claim_from_row(row: sqlite3.Row | tuple) -> Claim:
