@@ -112,7 +112,8 @@ class Prepared:
 
     path: str
     article: Article | None
-    claims: list[Claim]
+    claims: list[Claim] | list[tuple]
+    """The claims, or their rows for the store (what a worker process sends back)."""
     error: str | None = None
     features: list | None = None
     """The claims' matching features (when asked for), so matching need not rebuild them."""
@@ -283,7 +284,13 @@ def update_links(ws, article_ids: list[str], progress: Progress | None = None, f
 
 
 def _prepare_chunk(paths: list[str], max_bytes: int, features: bool) -> list[Prepared]:
-    return [prepare(path, max_bytes, features) for path in paths]
+    """Prepare files in a worker process; the claims go back as store rows (cheap to unpickle)."""
+    from factdesk.core.store.workspace import claim_rows
+
+    out = [prepare(path, max_bytes, features) for path in paths]
+    for prepared in out:
+        prepared.claims = claim_rows(prepared.claims)  # type: ignore[arg-type]
+    return out
 
 
 LEAD_CHUNKS_PER_WORKER = 4

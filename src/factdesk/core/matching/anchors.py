@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from functools import lru_cache
 
 from factdesk.core.matching.features import UNCOMPARABLE_KINDS, Features
 from factdesk.core.matching.lexicon import lexicon
@@ -30,11 +31,10 @@ KIND_WEIGHT = {"e": 1.0, "s": 0.6, "c": 0.7, "m": 0.3, "q": 0.5, "d": 0.8, "mo":
 
 
 def claim_anchors(f: Features) -> list[str]:
-    lex = lexicon()
-    out: list[str] = []
-    out += ["e:" + k for k in f.entities]
+    types = lexicon().types
+    out: list[str] = ["e:" + k for k in f.entities]
     out += ["s:" + k for k in f.sources]
-    out += ["c:" + c for c in sorted(f.concepts) if lex.types.get(c) not in _SKIP_CONCEPT_TYPES]
+    out += ["c:" + c for c in sorted(f.concepts) if types.get(c) not in _SKIP_CONCEPT_TYPES]
     for q in f.quantities:
         m = q.measure
         if m is None or m in UNCOMPARABLE_KINDS:
@@ -43,16 +43,22 @@ def claim_anchors(f: Features) -> list[str]:
         v = int(q.value) if float(q.value).is_integer() else q.value
         out.append(f"q:{m}:{v}")
     for d in f.dates:
-        if d.hi - d.lo < MAX_DAYS_PER_DATE and d.granularity != "month":
-            for o in range(d.lo, d.hi + 1):
-                out.append("d:" + date.fromordinal(o).isoformat())
-        if d.hi - d.lo <= 31:
-            out.append("mo:" + date.fromordinal(d.lo).isoformat()[:7])
-            if date.fromordinal(d.hi).month != date.fromordinal(d.lo).month:
-                out.append("mo:" + date.fromordinal(d.hi).isoformat()[:7])
+        lo, hi = d.lo, d.hi
+        if hi - lo < MAX_DAYS_PER_DATE and d.granularity != "month":
+            out += ["d:" + _iso_day(o) for o in range(lo, hi + 1)]
+        if hi - lo <= 31:
+            first, last = _iso_day(lo)[:7], _iso_day(hi)[:7]
+            out.append("mo:" + first)
+            if last != first:
+                out.append("mo:" + last)
     words = sorted({t for t in f.residual if len(t) >= 6 and not t.isdigit()}, key=lambda t: (-len(t), t))
     out += ["w:" + t for t in words[:MAX_WORD_ANCHORS]]
     return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4096)
+def _iso_day(ordinal: int) -> str:
+    return date.fromordinal(ordinal).isoformat()
 
 
 def anchor_kind(anchor: str) -> str:

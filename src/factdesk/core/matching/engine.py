@@ -298,7 +298,7 @@ def update_suggestions(
     article_ids.sort(key=lambda a: order.get(a, (0,))[0])
     feats_by_article = _article_claims(sess, article_ids, features)
     ws.replace_anchors_many(
-        {aid: [(a, f.claim_id) for f in feats for a in sess.anchors_of(f)] for aid, feats in feats_by_article.items()},
+        {aid: [(f.claim_id, sess.anchors_of(f)) for f in feats] for aid, feats in feats_by_article.items()},
         stop_df=MAX_BLOCKING_DF,
     )
     sess.n_claims = max(1, ws.anchor_total_claims())
@@ -333,7 +333,7 @@ def recompute_all(ws: Any, progress: Progress = None) -> int:
     feats_by_article = _article_claims(sess, order)
     ws.clear_anchors()
     ws.replace_anchors_many(
-        {aid: [(a, f.claim_id) for f in feats for a in sess.anchors_of(f)] for aid, feats in feats_by_article.items()},
+        {aid: [(f.claim_id, sess.anchors_of(f)) for f in feats] for aid, feats in feats_by_article.items()},
         stop_df=MAX_BLOCKING_DF,
     )
     sess.n_claims = max(1, ws.anchor_total_claims())

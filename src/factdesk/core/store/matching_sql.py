@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -26,10 +27,6 @@ class MatchingMixin:
         def query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]: ...
 
     # -- anchors -------------------------------------------------------------------------------
-    def replace_anchors(self, article_id: str, rows: Iterable[tuple[str, str]], stop_df: int | None = None) -> None:
-        """Set the anchors of an article's claims: ``rows`` are ``(anchor, claim_id)``."""
-        self.replace_anchors_many({article_id: list(rows)}, stop_df)
-
     def anchor_df(self, anchors: Iterable[str]) -> dict[str, int]:
         """How many claims carry each anchor (document frequency, kept up to date on every anchor write)."""
         keys = list(dict.fromkeys(anchors))
@@ -62,27 +59,25 @@ class MatchingMixin:
             ]
         return out
 
-    def replace_anchors_many(self, rows_by_article: dict[str, list[tuple[str, str]]], stop_df: int | None = None) -> None:
-        """:meth:`replace_anchors` for several articles in one transaction.
+    def replace_anchors_many(
+        self, anchors_by_article: dict[str, list[tuple[str, list[str]]]], stop_df: int | None = None
+    ) -> None:
+        """Set the anchors of several articles' claims in one transaction.
 
-        Each claim's anchors are stored as one row (``claim_anchors``); document frequencies
-        (``anchor_stats``) are counted up here, one upsert per distinct anchor, and counted down by
-        a trigger when a claim's row goes (also by cascade from a deleted claim). The posting
-        rows (``anchors``: anchor → claim, what blocking reads) are only written for anchors
-        carried by at most ``stop_df`` claims: a more frequent anchor never blocks, so its postings
-        are dropped once it passes that level. An anchor that deletions bring back under it gets
-        its postings again from a full recomputation.
+        ``anchors_by_article`` maps an article id to ``(claim id, [anchors])`` pairs. Each claim's
+        anchors are stored as one row (``claim_anchors``); document frequencies (``anchor_stats``)
+        are counted up here, one upsert per distinct anchor, and counted down by a trigger when a
+        claim's row goes (also by cascade from a deleted claim). The posting rows (``anchors``:
+        anchor → claim, what blocking reads) are only written for anchors carried by at most
+        ``stop_df`` claims: a more frequent anchor never blocks, so its postings are dropped once
+        it passes that level. An anchor that deletions bring back under it gets its postings
+        again from a full recomputation.
         """
-        added: dict[str, int] = {}
-        per_claim: dict[str, tuple[str, list[str]]] = {}
-        for article_id, rows in rows_by_article.items():
-            for a, c in rows:
-                got = per_claim.get(c)
-                if got is None:
-                    got = per_claim[c] = (article_id, [])
-                got[1].append(a)
-                added[a] = added.get(a, 0) + 1
-        articles = list(rows_by_article)
+        added: Counter[str] = Counter()
+        for pairs in anchors_by_article.values():
+            for _, anchors in pairs:
+                added.update(anchors)
+        articles = list(anchors_by_article)
         with self.transaction() as conn:
             for i in range(0, len(articles), 500):
                 chunk = articles[i : i + 500]
@@ -91,7 +86,7 @@ class MatchingMixin:
                 conn.execute(f"DELETE FROM anchors WHERE claim_id IN ({claims_of})", chunk)
             conn.executemany(
                 "INSERT INTO claim_anchors (claim_id, anchors) VALUES (?,?)",
-                [(c, _to_json(anchors)) for c, (_, anchors) in per_claim.items()],
+                [(c, _to_json(anchors)) for pairs in anchors_by_article.values() for c, anchors in pairs],
             )
             conn.executemany(
                 "INSERT INTO anchor_stats (anchor, df) VALUES (?,?)"
@@ -105,7 +100,13 @@ class MatchingMixin:
                 conn.executemany("DELETE FROM anchors WHERE anchor = ?", [(a,) for a in sorted(stopped)])
             conn.executemany(
                 "INSERT INTO anchors (anchor, claim_id, article_id) VALUES (?,?,?)",
-                [(a, c, aid) for c, (aid, anchors) in per_claim.items() for a in anchors if a not in stopped],
+                [
+                    (a, c, aid)
+                    for aid, pairs in anchors_by_article.items()
+                    for c, anchors in pairs
+                    for a in anchors
+                    if a not in stopped
+                ],
             )
 
     def clear_anchors(self) -> None:
