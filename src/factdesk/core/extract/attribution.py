@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from . import langdata, names
 from .numbers import Tok, tokenize
@@ -75,6 +76,8 @@ class _LangAtt:
         self.preps_lower = frozenset(p.lower() for p in lg.att_preps)
         self.trailing = _CONNECT | lg.determiners
         self.dets_by_len = sorted(lg.determiners, key=len, reverse=True)
+        # a sentence without a preposition cue skips the preposition pattern
+        self.prep_probe = langdata.phrase_probe(lg.att_preps)
 
 
 def _lang_att(lg: langdata.Lang) -> _LangAtt:
@@ -84,26 +87,49 @@ def _lang_att(lg: langdata.Lang) -> _LangAtt:
     return got
 
 
-def _verb_regex(lg: langdata.Lang) -> re.Pattern[str]:
+_ADVERB = r"(?:\s+(?:[^\W\d_]+ment|[^\W\d_]+ly|aussi|encore|déjà|ensuite|pourtant|toutefois|also|already|later|previously|again|further|auch|bereits|también|ya|já|também|par ailleurs|pour sa part|de son côté))?"
+"""An adverb allowed after the first word of a verb cue ("ont également déclaré")."""
+
+
+def _verb_patterns(lg: langdata.Lang) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """(the verb-cue pattern, to run on the text; where a verb cue may start, to search in the
+    lowered text, or None when the verbs are not all ``langdata.CASELESS_CHARS``)."""
     got = lg._compiled.get("att_verbs_adv")
     if got is not None:
         return got
     alts = []
-    for v in sorted(set(lg.att_verbs + lg.att_told), key=len, reverse=True):
+    verbs = set(lg.att_verbs + lg.att_told)
+    for v in sorted(verbs, key=len, reverse=True):
         words = v.split()
         esc = [re.sub(r"['’]", "['’]", re.escape(w)) for w in words]
         if len(esc) >= 2:
-            pat = esc[0] + r"(?:\s+(?:[^\W\d_]+ment|[^\W\d_]+ly|aussi|encore|déjà|ensuite|pourtant|toutefois|also|already|later|previously|again|further|auch|bereits|también|ya|já|também|par ailleurs|pour sa part|de son côté))?\s+" + r"\s+".join(esc[1:])
+            pat = esc[0] + _ADVERB + r"\s+" + r"\s+".join(esc[1:])
         else:
             pat = esc[0]
         alts.append(pat)
-    # the lookahead (some verb's first word, then a word end) only skips positions where no
-    # alternative can match; it does not change which alternative matches
-    firsts = {v.split()[0] for v in set(lg.att_verbs + lg.att_told) if v.split()}
-    ahead = r"(?=" + langdata.trie_regex(firsts) + r"(?![\w\-]))"
-    rx = re.compile(r"(?<![\w\-])" + ahead + r"(?:" + "|".join(alts) + r")(?![\w\-])", re.I) if alts else re.compile(r"(?!x)x")
-    lg._compiled["att_verbs_adv"] = rx
-    return rx
+    # the lookahead only skips positions where no alternative can match (it does not change
+    # which alternative matches): a one-word verb then a word end, or the first word of a longer
+    # one, an optional adverb and the start of a second word (French has dozens of "a ..." verbs,
+    # each tried in turn after every "a")
+    singles = [v for v in verbs if len(v.split()) == 1]
+    multi = [v.split() for v in verbs if len(v.split()) >= 2]
+    ahead = []
+    if singles:
+        ahead.append(langdata.trie_regex(singles) + r"(?![\w\-])")
+    if multi:
+        ahead.append(langdata.trie_regex({w[0] for w in multi}) + _ADVERB + r"\s+" + langdata.trie_regex({w[1] for w in multi}))
+    ahead_re = r"(?=" + "|".join(ahead) + r")"
+    rx = re.compile(r"(?<![\w\-])" + ahead_re + r"(?:" + "|".join(alts) + r")(?![\w\-])", re.I) if alts else re.compile(r"(?!x)x")
+    all_caseless = alts and all(langdata.caseless(v) is not None for v in verbs)
+    starts = re.compile(r"(?<![\w\-])(?:" + "|".join(ahead) + r")") if all_caseless else None
+    got = lg._compiled["att_verbs_adv"] = (rx, starts)
+    return got
+
+
+def _verb_matches(text: str, lowered: str | None, lg: langdata.Lang) -> Iterator[re.Match[str]]:
+    """The matches of the verb-cue pattern in ``text`` (``lowered`` = ``langdata.caseless(text)``)."""
+    rx, starts = _verb_patterns(lg)
+    return langdata.finditer_at(rx, text, starts, lowered)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -118,8 +144,9 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
         return []
     out: list[AttrCand] = []
     la = _lang_att(lg)
+    lowered = langdata.caseless(text)
     # prepositions: according to X
-    for m in lg.rx("att_preps").finditer(text):
+    for m in (lg.rx("att_preps").finditer(text) if la.prep_probe.search(text, lowered) else ()):
         if _inside(m.start(), quote_spans):
             continue
         k = _tok_at(toks, m.end())
@@ -127,7 +154,7 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
         cand = _appositive(text, toks, np, lg, m.start(), m.group(0)) or _make(text, toks, np, lg, m.start(), m.group(0))
         if cand:
             out.append(cand)
-    for m in _verb_regex(lg).finditer(text):
+    for m in _verb_matches(text, lowered, lg):
         if _inside(m.start(), quote_spans):
             continue
         if m.group(0)[:1].isupper() and text[:m.start()].strip():
@@ -409,11 +436,7 @@ def _valid_np(toks: list[Tok], np: tuple[int, int], lg: langdata.Lang) -> bool:
         return False
     if any(_is_cap(w) for w in words):
         return True
-    if any(w in lg.source_nouns or w.split("'")[-1] in lg.source_nouns for w in lows):
-        return True
-    if any(names.nationality_key(w) for w in lows) and len(lows) <= 3:
-        return False
-    return False
+    return any(w in lg.source_nouns or w.split("'")[-1] in lg.source_nouns for w in lows)
 
 
 def _make(text: str, toks: list[Tok], np: tuple[int, int] | None, lg: langdata.Lang, cue_start: int | None,

@@ -48,6 +48,8 @@ _NUM_RE = re.compile(r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?
 _YEAR_RE = re.compile(r"(?<![\w$€£¥.,/\-])(?P<y>(?:19|20)\d\d)(?![\w%]|[.,]\d|\s*%)")
 _PUB_RE = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DIGIT_RE = re.compile(r"\d")
+_YEARISH_RE = re.compile(r"(?:1[89]|2[01])\d\d")
+"""Four digits that may be a year: every pattern with a year (or an ISO or numeric date) needs one."""
 
 
 @dataclass
@@ -100,9 +102,14 @@ class _DatePatterns:
         MON = r"(?P<mon>" + _alt(months_dot) + r")"
         WD = r"(?P<wd>" + _alt(wds_dot) + r")"
         WD2 = r"(?P<wd2>" + _alt(wds) + r")"
-        # cheap probes: a pattern that needs a month (weekday) name cannot match without one
-        self.mon_probe = re.compile(_alt(months_dot), cs)
-        self.wd_probe = re.compile(_alt(wds_dot), cs)
+        yof = d.get("year_of") or r"(?:,?\s*)"
+        # cheap probes: a pattern that needs a month (weekday) name cannot match without one. In
+        # every pattern a month name is followed by a non-letter (a space, a comma, a digit, the
+        # word end), so "décidé" or "market" hold none; unless the year may follow after a word
+        # ("marzo de 2024"): then the probe does not look past the name
+        bare_year = not re.search(r"[^\W\d_]", re.sub(r"\\.", "", yof))
+        self.mon_probe = langdata.phrase_probe(months_dot, r"(?![^\W\d])" if bare_year else "")
+        self.wd_probe = langdata.phrase_probe(wds_dot)
         suf = d.get("day_suffix") or ""
         suf = r"(?:" + suf + r")?" if suf else ""
         DAY = r"(?P<d>[0-3]?\d)" + suf + r"(?![\d,.]\d)(?!\d)"
@@ -110,7 +117,6 @@ class _DatePatterns:
         YEAR = r"(?P<y>(?:1[89]|20|21)\d\d)(?!\d)"
         of = d.get("day_of") or ""
         the = d.get("the") or ""
-        yof = d.get("year_of") or r"(?:,?\s*)"
         pre_words = d.get("prefix") or []
         PRE = (r"(?:(?<![\w])" + _alt(pre_words) + r"\s+)?") if pre_words else ""
         B = r"(?<![\w])"
@@ -131,6 +137,8 @@ class _DatePatterns:
         else:
             self.night_dm = self.night_md = self.night_wd = self.night_wd1 = None
         night_to = d.get("night_to") or []
+        # every night pattern needs one of these phrases
+        self.night_probe = langdata.regex_probe("|".join(night + night_to)) if night or night_to else None
         # a night named by its morning: "in der Nacht zum Sonntag", "overnight into Sunday"
         self.night_to = re.compile(B + r"(?:" + "|".join(night_to) + r")\s+(?P<wd>" + _alt(wds) + r")" + E, re.I) if night_to else None
         self.range_dm = re.compile(B + FROM + DAY + r"\s*" + to + r"\s*" + DAY2 + r"\s+" + (of + "?" if of else "") + MON + r"(?:" + yof + YEAR + r")?" + E, cs)
@@ -153,7 +161,9 @@ class _DatePatterns:
         LA = r"(?:\s+(?P<la>" + _alt(last_a) + r"))?" if last_a else ""
         NA = r"(?:\s+(?P<na>" + _alt(next_a) + r"))?" if next_a else ""
         poss = d.get("possessive") or ""
-        self.month_alone = re.compile(B + r"(?P<pre>" + _alt(list(lg.month_prefix_words) or ["in"]) + r"\s+)?" + LB + NB + r"(?P<mon>" + _alt(m for m in months if len(m) > 3 or m in ("mai", "may")) + r")" + LA + NA + E, cs)
+        mon_words = [m for m in months if len(m) > 3 or m in ("mai", "may")]
+        self.month_alone = re.compile(B + r"(?P<pre>" + _alt(list(lg.month_prefix_words) or ["in"]) + r"\s+)?" + LB + NB + r"(?P<mon>" + _alt(mon_words) + r")" + LA + NA + E, cs)
+        self.month_alone_starts = _starts(list(lg.month_prefix_words) or ["in"], last_b, next_b, mon_words)
         full_wds = [w for w in wds if w not in lg.short_weekdays]
         fut = [str(x) for x in (d.get("future_cues") or []) if x]
         self.future = re.compile(r"(?<![\w])(?:" + "|".join(fut) + r")(?![\w])", re.I) if fut else None
@@ -167,13 +177,31 @@ class _DatePatterns:
         DPA = (r"(?:\s+(?:" + "|".join(dp_after) + r"))?") if dp_after else ""
         DPC = (r"(?:" + "|".join(dp_comp) + r")?") if dp_comp else ""
         self.weekday = re.compile(B + DPB + PRE + LB + NB + r"(?P<wd>" + _alt(full_wds) + r")" + DPC + r"(?:" + poss + r")?" + LA + NA + DPA + E, cs) if full_wds else None
+        self.weekday_starts = _starts(pre_words, last_b, next_b, full_wds, fragments=dp_before)
         rel = d.get("relative_days") or {}
         self.rel_map = {" ".join(k.lower().replace("’", "'").split()): int(v) for k, v in rel.items()}
         self.relday = re.compile(B + r"(?P<rel>" + _alt(rel) + r")" + E, re.I) if rel else None
         per = d.get("relative_periods") or {}
         self.per_map = {" ".join(k.lower().replace("’", "'").split()): (str(v[0]), int(v[1])) for k, v in per.items()}
         self.relperiod = re.compile(B + r"(?P<per>" + _alt(per) + r")" + E, re.I) if per else None
+        # one probe for both (they are rare): a relative day or period needs one of its phrases
+        self.rel_probe = langdata.phrase_probe(list(rel) + list(per))
         self.numeric_order = d.get("numeric_order") or "dmy"
+
+
+def _starts(*phrase_lists: list[str], fragments: list[str] | None = None) -> re.Pattern[str] | None:
+    """Where a match of a date pattern may start, for ``langdata.finditer_at``: no word character
+    before, then one of the phrases (or regular expressions) the pattern can open with; None when
+    the lowered text cannot be searched exactly."""
+    phrases = [str(p) for ps in phrase_lists for p in ps]
+    if any(langdata.caseless(p) is None for p in phrases):
+        return None
+    alts = [_alt(phrases)]
+    if fragments:
+        if langdata.lowered_regex("|".join(fragments)) is None:
+            return None
+        alts.extend(fragments)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")")
 
 
 @lru_cache(maxsize=None)
@@ -213,11 +241,12 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
     """All date candidates in ``text`` (a sentence), non-overlapping, longest first."""
     cands: list[DateCand] = []
     has_digit = _DIGIT_RE.search(text) is not None
-    for m in (_ISO_RE.finditer(text) if has_digit else ()):
+    has_year = has_digit and _YEARISH_RE.search(text) is not None
+    for m in (_ISO_RE.finditer(text) if has_year else ()):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
         if _valid(y, mo, d):
             cands.append(DateCand(m.start(), m.end(), "full", y, mo, d, note="iso"))
-    for m in (_NUM_RE.finditer(text) if has_digit else ()):
+    for m in (_NUM_RE.finditer(text) if has_year else ()):
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
         order = patterns(code).numeric_order if code else "dmy"
         note = ""
@@ -232,12 +261,13 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
         if _valid(y, mo, d):
             cands.append(DateCand(m.start(), m.end(), "full", y, mo, d, note=note or "numeric"))
     seen = set()
+    lowered = langdata.caseless(text)
     for c in (code,) + tuple(extra_codes):
         if not c or c in seen:
             continue
         seen.add(c)
-        _find_lang(text, c, cands, has_digit)
-    for m in (_YEAR_RE.finditer(text) if has_digit else ()):
+        _find_lang(text, c, cands, has_digit, has_year, lowered)
+    for m in (_YEAR_RE.finditer(text) if has_year else ()):
         cands.append(DateCand(m.start(), m.end(), "year", int(m["y"])))
     # keep the longest non-overlapping candidates
     cands.sort(key=lambda c: (-(c.end - c.start), c.start))
@@ -249,16 +279,18 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
     return taken
 
 
-def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool = True) -> None:
+def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool, has_year: bool, lowered: str | None) -> None:
+    """Date candidates of language ``code`` in ``text`` (``lowered`` = ``langdata.caseless(text)``)."""
     p = patterns(code)
     lg = p.lg
     if not p.ok:
         return
-    has_mon = p.mon_probe.search(text) is not None
-    has_wd = p.wd_probe.search(text) is not None
+    has_mon = p.mon_probe.search(text, lowered)
+    has_wd = p.wd_probe.search(text, lowered)
     mon_day = has_mon and has_digit
+    has_night = (mon_day or has_wd) and p.night_probe is not None and p.night_probe.search(text, lowered)
     for rx in (p.night_dm, p.night_md):
-        if rx is None or not mon_day:
+        if rx is None or not mon_day or not has_night:
             continue
         for m in rx.finditer(text):
             mo = _month(lg, m["mon"])
@@ -266,7 +298,7 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool = True
             d1, d2 = int(m["d"]), int(m["d2"])
             if _valid(y, mo, d1) and 1 <= d2 <= 31:
                 out.append(DateCand(m.start(), m.end(), "night", y, mo, d1, d2=d2))
-    if p.night_wd is not None and has_wd:
+    if p.night_wd is not None and has_wd and has_night:
         for m in p.night_wd.finditer(text):
             out.append(DateCand(m.start(), m.end(), "night", wd=_wd(lg, m["wd"]), wd2=_wd(lg, m["wd2"])))
         ends: set[tuple[int, int]] = set()
@@ -314,28 +346,29 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool = True
             part = p.part_map.get(" ".join(m["part"].lower().split()).rstrip("-"))
             y = int(m["y"]) if m["y"] else None
             out.append(DateCand(m.start(), m.end(), "monthpart", y, mo, part=part))
-        for m in (p.part_year.finditer(text) if has_digit else ()):
+        for m in (p.part_year.finditer(text) if has_year else ()):
             part = p.part_map.get(" ".join(m["part"].lower().split()).rstrip("-"))
             out.append(DateCand(m.start(), m.end(), "yearpart", int(m["y"]), part=part))
-    for m in (p.month_year.finditer(text) if mon_day else ()):
+    for m in (p.month_year.finditer(text) if has_mon and has_year else ()):
         if not _cap_ok(lg, m["mon"]):
             continue
         out.append(DateCand(m.start(), m.end(), "month", int(m["y"]), _month(lg, m["mon"])))
-    for m in (p.month_alone.finditer(text) if has_mon else ()):
+    for m in (langdata.finditer_at(p.month_alone, text, p.month_alone_starts, lowered) if has_mon else ()):
         word = m["mon"]
         if not _cap_ok(lg, word):
             continue
         low = word.lower()
-        has_ctx = bool(m["pre"] or m.groupdict().get("lb") or m.groupdict().get("nb") or m.groupdict().get("la") or m.groupdict().get("na"))
+        gd = m.groupdict()
+        has_ctx = bool(m["pre"] or gd.get("lb") or gd.get("nb") or gd.get("la") or gd.get("na"))
         if low in lg.ambiguous_months and not has_ctx:
             continue
         if lg.capitalized is False and not has_ctx and len(low) <= 4:
             continue
-        rel = -1 if (m.groupdict().get("lb") or m.groupdict().get("la")) else (1 if (m.groupdict().get("nb") or m.groupdict().get("na")) else 0)
+        rel = -1 if (gd.get("lb") or gd.get("la")) else (1 if (gd.get("nb") or gd.get("na")) else 0)
         s = m.start("mon") if m["pre"] and m["pre"].strip().lower() not in ("in", "en", "im", "em") else m.start()
         out.append(DateCand(s, m.end(), "month", None, _month(lg, word), rel=rel))
     if p.weekday is not None and has_wd:
-        for m in p.weekday.finditer(text):
+        for m in langdata.finditer_at(p.weekday, text, p.weekday_starts, lowered):
             if not _cap_ok(lg, m["wd"]):
                 continue
             gd = m.groupdict()
@@ -343,12 +376,13 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool = True
             if rel == 0 and p.future is not None and _future_clause(text, m.start(), p.future):
                 rel = 1  # "is expected to visit on Thursday", "hasta el lunes", "visitará ... el jueves"
             out.append(DateCand(m.start(), m.end(), "weekday", wd=_wd(lg, m["wd"]), rel=rel))
-    if p.relday is not None:
+    has_rel = p.rel_probe.search(text, lowered)
+    if p.relday is not None and has_rel:
         for m in p.relday.finditer(text):
             key = " ".join(m["rel"].lower().replace("’", "'").split())
             if key in p.rel_map:
                 out.append(DateCand(m.start(), m.end(), "relday", offset=p.rel_map[key], note=m["rel"]))
-    if p.relperiod is not None:
+    if p.relperiod is not None and has_rel:
         for m in p.relperiod.finditer(text):
             key = " ".join(m["per"].lower().replace("’", "'").split())
             if key in p.per_map:

@@ -152,6 +152,21 @@ def _alias_first_tokens() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(k.split()[0] for k in al.by_translit if k))
 
 
+@lru_cache(maxsize=1)
+def _alias_prefixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Token prefixes (whole keys included) of the alias table's light keys and transliterated keys."""
+    al = names.aliases()
+
+    def prefixes(keys) -> frozenset[str]:
+        out: set[str] = set()
+        for k in keys:
+            toks = k.split()
+            out.update(" ".join(toks[:j]) for j in range(1, len(toks) + 1))
+        return frozenset(out)
+
+    return prefixes(al.by_light), prefixes(al.by_translit)
+
+
 _WORD_INFO: dict[str, tuple] = {}
 
 
@@ -186,7 +201,10 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        for a, b in taken:
+            if e > a and s < b:
+                return False
+        return True
 
     def add(s: int, e: int, key: str, kind: str) -> None:
         if not key or not free(s, e):
@@ -209,6 +227,7 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
     nwords = len(words)
     max_tokens = al.max_tokens
     by_light = al.by_light
+    light_prefixes, translit_prefixes = _alias_prefixes()
     next_i = 0
     for i in [k for k, x in enumerate(infos) if x[3]]:  # words that may start an alias
         if i < next_i:
@@ -216,12 +235,14 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
         hit_len = 0
         info = infos[i]
         off, first = info[1], info[2]
+        # the n-grams from word i (light forms): a gram that starts no alias key (nor, up to four
+        # words, a transliterated one) cannot grow into one, so longer grams are not built
         maxn = 1
-        while maxn < max_tokens and i + maxn < nwords and adjacent(i + maxn - 1):
-            maxn += 1
         grams = [lw[i]]
-        for k in range(i + 1, i + maxn):
-            grams.append(grams[-1] + " " + lw[k] if lw[k] else grams[-1])
+        while maxn < max_tokens and i + maxn < nwords and adjacent(i + maxn - 1) and (
+                grams[-1] in light_prefixes or (maxn <= 4 and names.translit(grams[-1]) in translit_prefixes)):
+            grams.append(grams[-1] + " " + lw[i + maxn] if lw[i + maxn] else grams[-1])
+            maxn += 1
         for n in range(maxn, 0, -1):
             if not lw[i + n - 1]:
                 continue
@@ -366,10 +387,20 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
     return out
 
 
+def _place_cues(lg: langdata.Lang) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """(" " + cue for every cue, the cues, the cues ending with an apostrophe) of ``lg``."""
+    got = lg._compiled.get("place_cues")
+    if got is None:
+        cues = lg.place_cues
+        got = lg._compiled["place_cues"] = (tuple(" " + c for c in cues), frozenset(cues), tuple(c for c in cues if c.endswith("'")))
+    return got
+
+
 def _place_cue(text: str, s: int, lg: langdata.Lang) -> bool:
+    """A place cue (in, near, à, région de) right before ``s``; an elided one (d', l') touches it."""
     before = text[max(0, s - 24):s].lower().replace("’", "'")
     before = before.rstrip()
-    for cue in lg.place_cues:
-        if before.endswith(" " + cue) or before == cue or (cue.endswith("'") and text[max(0, s - len(cue)):s].lower().replace("’", "'") == cue):
-            return True
-    return False
+    spaced, cues, elided = _place_cues(lg)
+    if before.endswith(spaced) or before in cues:
+        return True
+    return any(text[max(0, s - len(cue)):s].lower().replace("’", "'") == cue for cue in elided)

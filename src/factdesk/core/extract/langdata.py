@@ -44,9 +44,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LANG_DIR = DATA_DIR / "lang"
@@ -119,6 +120,127 @@ def trie_regex(phrases: Iterable[str]) -> str:
         return body + "?" if end else body
 
     return "(?:" + emit(trie) + ")"
+
+
+CASELESS_CHARS = "\x00-\xb4\xb6-\u012f\u0132-\u017e\u0180-\u024f\u2000-\u206f\u20a0-\u20cf"
+"""Character ranges (ASCII, Latin-1, Latin Extended-A/B, general punctuation, currency signs; minus
+µ, İ, ı and ſ) where case-insensitive matching is plain lower-casing: for characters ``c`` and ``l``
+of these ranges, ``re.I`` matches ``c`` against the literal ``l`` exactly when ``c.lower() ==
+l.lower()``; ``c.lower()`` is one character, and ``\\s``, ``\\w`` and ``\\d`` hold for it
+exactly when they hold for ``c``. Outside them ``re.I`` has its own rules (``ı`` matches ``i``, ``ſ``
+matches ``s``, ``İ`` lower-cases to two characters)."""
+_NOT_CASELESS_RE = re.compile("[^" + CASELESS_CHARS + "]")
+
+
+_UNSEEN: Any = object()
+_CASELESS: dict[str, str | None] = {}
+"""Recent results of ``caseless``: a sentence is probed by the splitter, the date pass and the
+span passes, each time with the same string."""
+
+
+def caseless(text: str) -> str | None:
+    """``text.lower()`` when ``text`` only holds ``CASELESS_CHARS`` (so a case-sensitive search of a
+    ``CaselessProbe`` in it is exact), else None."""
+    got = _CASELESS.get(text, _UNSEEN)
+    if got is not _UNSEEN:
+        return got
+    got = text.lower() if _NOT_CASELESS_RE.search(text) is None else None
+    if len(text) <= 4000:
+        if len(_CASELESS) >= 512:
+            _CASELESS.clear()
+        _CASELESS[text] = got
+    return got
+
+
+_CATEGORY_ESCAPE_RE = re.compile(r"\\[sSdDwWbB]")
+_FLAG_GROUP_RE = re.compile(r"\(\?(?![:=!]|<[=!])")
+
+
+def _class_range(bare: str) -> bool:
+    """True when a bracketed class of ``bare`` (a pattern with no escapes left) may hold a range,
+    or a bracket is left open."""
+    start = -1  # index of the first item of the open class, -1 outside a class
+    for i, ch in enumerate(bare):
+        if start < 0:
+            if ch == "[":
+                start = i + 2 if bare[i + 1:i + 2] == "^" else i + 1
+        elif ch == "]" and i > start:
+            start = -1
+        elif ch == "-" and i > start and bare[i + 1:i + 2] != "]":
+            return True
+    return start >= 0
+
+
+def lowered_regex(pattern: str) -> re.Pattern[str] | None:
+    """``pattern`` (written for ``re.I``) compiled to run case-sensitively on ``caseless`` texts,
+    where it matches exactly what it matches with ``re.I`` in the original text; None when that is
+    not certain.
+
+    Certain when, besides character-class escapes (``\\s``, ``\\w``, ``\\d``, ``\\b`` and their
+    negations), the pattern only holds lower-case ``CASELESS_CHARS``, with no other escape, no
+    inline flag or named group, and no range inside brackets: every character test then gives
+    the same answer on a character and on its lower case.
+    """
+    bare = _CATEGORY_ESCAPE_RE.sub("0", pattern)  # "0" stands for any such escape
+    if ("\\" in bare or bare != bare.lower() or _NOT_CASELESS_RE.search(bare) is not None
+            or _FLAG_GROUP_RE.search(bare) or _class_range(bare)):
+        return None
+    return re.compile(pattern)
+
+
+class CaselessProbe:
+    """Whether a case-insensitive pattern occurs in a text.
+
+    A case-insensitive search has to try every position; a case-sensitive one skips straight to
+    the possible first letters, several times faster. So when that is exact the probe searches
+    the lowered text (``caseless(text)``, when the text only holds ``CASELESS_CHARS``) without
+    ``re.I``; otherwise it searches the text with ``re.I``.
+    """
+
+    def __init__(self, pattern: str, lowered_rx: re.Pattern[str] | None):
+        self.rx = re.compile(pattern, re.I)
+        self.lowered_rx = lowered_rx  # the pattern for lowered texts, None when not exact
+
+    def search(self, text: str, low: str | None) -> bool:
+        """True when the pattern occurs in ``text``; ``low`` is ``caseless(text)``."""
+        if low is not None and self.lowered_rx is not None:
+            return self.lowered_rx.search(low) is not None
+        return self.rx.search(text) is not None
+
+
+def phrase_probe(phrases: Iterable[str], tail: str = "") -> CaselessProbe:
+    """A probe for the phrases (spelt as ``trie_regex`` does), each followed by ``tail``: a condition
+    written without letters (``(?![^\\W\\d])``)."""
+    phrases = [str(p) for p in phrases]
+    body = trie_regex(phrases) + tail
+    exact = all(_NOT_CASELESS_RE.search(p) is None for p in phrases)
+    return CaselessProbe(body, re.compile(body) if exact else None)
+
+
+def regex_probe(pattern: str) -> CaselessProbe:
+    """A probe for a regular expression written for ``re.I``."""
+    return CaselessProbe(pattern, lowered_regex(pattern))
+
+
+def finditer_at(rx: re.Pattern[str], text: str, starts: re.Pattern[str] | None, lowered: str | None) -> Iterator[re.Match[str]]:
+    """The matches of ``rx.finditer(text)`` (``rx`` never matches an empty string), found faster.
+
+    ``starts`` is a case-sensitive pattern that matches the lowered text wherever a match of
+    ``rx`` may start (``lowered`` = ``caseless(text)``). A case-insensitive pattern tries all its
+    alternatives at every word; ``starts`` skips quickly to the few places worth it, and ``rx``
+    only runs there. Plain ``finditer`` when ``starts`` or ``lowered`` is None.
+    """
+    if lowered is None or starts is None:
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    while (c := starts.search(lowered, pos)) is not None:
+        m = rx.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1  # the next place may start inside this one
+        else:
+            yield m
+            pos = m.end()  # where finditer resumes
 
 
 def phrase_re(phrases: Iterable[str], *, left: bool = True, right: bool = True, flags: int = re.I) -> re.Pattern[str]:
@@ -271,17 +393,18 @@ def _stopword_index() -> dict[str, tuple[int, ...]]:
 
 def detect_language(text: str, default: str | None = None) -> str | None:
     """Stopword vote over the available languages (decisive wins only)."""
-    words = [w.lower() for w in WORD_RE.findall(text[:20000])]
+    text = text[:20000]
+    lowered = caseless(text)
+    # the words of the lowered text are the lowered words (``WORD_RE`` only tests character classes)
+    words = WORD_RE.findall(lowered) if lowered is not None else [w.lower() for w in WORD_RE.findall(text)]
     if not words:
         return default
     langs = all_langs()
     counts = [0] * len(langs)
-    index = _stopword_index()
-    for w in words:
-        hit = index.get(w)
-        if hit is not None:
-            for k in hit:
-                counts[k] += 1
+    # count each distinct set of languages once (stopwords repeat: "the", "de", "la")
+    for hit, n in Counter(filter(None, map(_stopword_index().get, words))).items():
+        for k in hit:
+            counts[k] += n
     best, best_n, second = None, 0, 0
     for lg, n in zip(langs, counts):
         if n > best_n:

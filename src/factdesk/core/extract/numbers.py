@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import langdata
 
@@ -80,10 +81,14 @@ _AND_WORDS = frozenset(("and", "et", "y", "e", "und", "i", "en"))
 PERSON_KINDS = frozenset({"people", "civilians", "soldiers", "troops", "fighters"})
 
 TOKEN_RE = re.compile(
-    r"(?P<num>(?<![\w])\d{1,3}(?:(?:,|\.|\u202f|\xa0| )\d{3})+(?:[.,]\d+)?(?!\d)|(?<![\w])\d+(?:[.,]\d+)?(?!\d))"
-    r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
+    # No token starts with a space, and the first character decides the kind (a word wins over
+    # "US$"): the lookahead skips spaces at once, and words, the most frequent, are tried first.
+    r"(?=\S)(?:"
+    r"(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
+    r"|(?P<num>(?<![\w])\d{1,3}(?:(?:,|\.|\u202f|\xa0| )\d{3})+(?:[.,]\d+)?(?!\d)|(?<![\w])\d+(?:[.,]\d+)?(?!\d))"
     r"|(?P<sym>[%$€£¥]|US\$)"
     r"|(?P<punct>[;:.!?()\[\]«»“”\"]|,(?!\d))"
+    r")"
 )
 _GROUPED_RE = re.compile(r"^\d{1,3}(?:(?:,|\.|\u202f|\xa0| )\d{3})+")
 MASK_RES = [
@@ -97,19 +102,30 @@ MASK_RES = [
 ]
 _URL_PROBE_RE = re.compile(r"/|www\.", re.I)
 _DIGIT_RE = re.compile(r"\d")
+_TIME_PROBE_RE = re.compile(r"\d\s?[:hap]")
+"""In the lowered text, what every clock time of ``MASK_RES[3]`` holds (a digit, then ':', 'h', 'am' or 'pm')."""
+_DOT_TIME_PROBE_RE = re.compile(r"\d[.]\d\d")
 
 
 def _mask_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``MASK_RES`` matches (URLs, handles, phone numbers, times), in ``MASK_RES`` order."""
-    out: list[tuple[int, int]] = []
+    # each pattern only runs on a text holding what all its matches need: a URL '/' or 'www.',
+    # a handle '#' or '@', a phone number '+' or '0', a clock time a digit then ':', 'h', 'am' or
+    # 'pm', a time with a dot two digits after a dot
+    lowered = langdata.caseless(text)
     has_digit = _DIGIT_RE.search(text) is not None
-    for k, rx in enumerate(MASK_RES):
-        # a URL needs '/' or 'www.'; phone numbers and times need a digit
-        if k == 0 and _URL_PROBE_RE.search(text) is None:
-            continue
-        if k >= 2 and not has_digit:
-            continue
-        out.extend((m.start(), m.end()) for m in rx.finditer(text))
+    needs = (
+        "/" in text or ("www." in lowered if lowered is not None else _URL_PROBE_RE.search(text) is not None),
+        "#" in text or "@" in text,
+        has_digit and ("+" in text or "0" in text),
+        has_digit and (lowered is None or _TIME_PROBE_RE.search(lowered) is not None),
+        has_digit and _DOT_TIME_PROBE_RE.search(text) is not None,
+    )
+    out: list[tuple[int, int]] = []
+    for rx, need in zip(MASK_RES, needs):
+        if need:
+            for m in rx.finditer(text):
+                out.append(m.span())
     return out
 
 
@@ -126,8 +142,9 @@ class Qty:
     unit: str | None = None
 
 
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token of ``tokenize`` (a named tuple: the cheapest object to build)."""
+
     start: int
     end: int
     text: str
@@ -136,22 +153,32 @@ class Tok:
 
 
 _ELISION_RE = re.compile(r"^(?:[dlmnstjc]|qu|jusqu|lorsqu|puisqu)'(?=\w)")
+_TOKEN_TAILS: dict[str, tuple[str, str, str]] = {}
+"""Token text -> (text, low, typ): low and typ only depend on the text (its first character decides the kind)."""
+_new_tuple = tuple.__new__
+
+
+def _token_tail(t: str, typ: str) -> tuple[str, str, str]:
+    low = t.lower()
+    if "’" in low:
+        low = low.replace("’", "'")
+    if typ == "word" and "'" in low:
+        low = _ELISION_RE.sub("", low)
+    if len(_TOKEN_TAILS) >= 100000:
+        _TOKEN_TAILS.clear()
+    got = _TOKEN_TAILS[t] = (t, low, typ)
+    return got
 
 
 def tokenize(text: str) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
-    elision = _ELISION_RE.sub
+    tails = _TOKEN_TAILS
     for m in TOKEN_RE.finditer(text):
-        typ = m.lastgroup or "word"
-        t = m.group(0)
-        low = t.lower()
-        if "’" in low:
-            low = low.replace("’", "'")
-        if typ == "word" and "'" in low:
-            low = elision("", low)
-        start, end = m.span()
-        append(Tok(start, end, t, low, typ))
+        t = m.group()
+        tail = tails.get(t) or _token_tail(t, m.lastgroup)
+        # tuple.__new__ builds the Tok without the Python-level __new__ of a named tuple
+        append(_new_tuple(Tok, m.span() + tail))
     return out
 
 
@@ -191,15 +218,20 @@ def _parse_digits(s: str, lg: langdata.Lang) -> float | None:
         return None
 
 
-_FIRSTS: dict[int, tuple[dict, frozenset[str]]] = {}
+_ENDS: dict[int, tuple[dict, frozenset[str], frozenset[str]]] = {}
+
+
+def _table_ends(table: dict[tuple[str, ...], str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(first words, last words) of the keys of a token table (cached per table object)."""
+    got = _ENDS.get(id(table))
+    if got is None or got[0] is not table:
+        got = _ENDS[id(table)] = (table, frozenset(k[0] for k in table if k), frozenset(k[-1] for k in table if k))
+    return got[1], got[2]
 
 
 def _table_firsts(table: dict[tuple[str, ...], str]) -> frozenset[str]:
-    """First words of the keys of a token table (cached per table object)."""
-    got = _FIRSTS.get(id(table))
-    if got is None or got[0] is not table:
-        got = _FIRSTS[id(table)] = (table, frozenset(k[0] for k in table if k))
-    return got[1]
+    """First words of the keys of a token table."""
+    return _table_ends(table)[0]
 
 
 def _match_table(toks: list[Tok], j: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
@@ -214,20 +246,21 @@ def _match_table(toks: list[Tok], j: int, table: dict[tuple[str, ...], str]) -> 
         if (last,) in table:
             return table[(last,)], 1
         return None
-    for n in (4, 3, 2, 1):
-        if j + n > len(toks):
-            continue
-        seg = toks[j:j + n]
-        if any(t.typ == "punct" for t in seg):
-            continue
-        key = tuple(t.low for t in seg)
+    # keys of up to four tokens, longest first, with no punctuation inside
+    lows: list[str] = []
+    for t in toks[j:j + 4]:
+        if t.typ == "punct":
+            break
+        lows.append(t.low)
+    for n in range(len(lows), 0, -1):
+        key = tuple(lows[:n])
         if key in table:
             return table[key], n
-        if n == 1 and "-" in seg[0].low:
-            # pro-Iranian fighters: look at the last part of a hyphenated word
-            last = seg[0].low.rsplit("-", 1)[-1]
-            if (last,) in table:
-                return table[(last,)], 1
+    if lows and "-" in lows[0]:
+        # pro-Iranian fighters: look at the last part of a hyphenated word
+        last = lows[0].rsplit("-", 1)[-1]
+        if (last,) in table:
+            return table[(last,)], 1
     return None
 
 
@@ -312,6 +345,7 @@ _AUX = frozenset("were was are is been be being got ont été sont étaient éta
 
 def _casualty_verb(toks: list[Tok], i0: int, i1: int, noun_end: int, lg: langdata.Lang) -> str | None:
     before = None
+    verb_lasts = _table_ends(lg.kind_verbs)[1]
     j = i0 - 1
     dist = 0
     while j >= 0 and dist < 4:
@@ -320,7 +354,8 @@ def _casualty_verb(toks: list[Tok], i0: int, i1: int, noun_end: int, lg: langdat
             break
         if t.typ == "word":
             dist += 1
-            for n in (3, 2, 1):
+            # a verb ending here ends with this word
+            for n in ((3, 2, 1) if t.low in verb_lasts else ()):
                 s = j - n + 1
                 if s < 0:
                     continue
@@ -368,8 +403,13 @@ def _match_seq(toks: list[Tok], j: int, seqs: tuple[tuple[str, ...], ...]) -> in
     """Length of the first word sequence of ``seqs`` at ``toks[j]`` (0 when none)."""
     for seq in seqs:
         n = len(seq)
-        if j + n <= len(toks) and all(toks[j + k].typ == "word" and toks[j + k].low == seq[k] for k in range(n)):
-            return n
+        if j + n <= len(toks):
+            for k in range(n):
+                t = toks[j + k]
+                if t.typ != "word" or t.low != seq[k]:
+                    break
+            else:
+                return n
     return 0
 
 
@@ -410,7 +450,7 @@ def find_quantities(text: str, lg: langdata.Lang, masks: list[tuple[int, int]] |
         typ = t.typ
         if typ == "word":
             low = t.low
-            if low not in triggers and low.split("-", 1)[0] not in triggers:
+            if low not in triggers and ("-" not in low or low.split("-", 1)[0] not in triggers):
                 i += 1  # cannot start a word quantity
                 continue
         elif typ != "num":
@@ -547,19 +587,21 @@ def _digit_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, used: set[
 def _word_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, masks) -> tuple[Qty | None, int]:
     t = toks[i]
     low = t.low
-    # approximate phrases: dozens of, des centaines de, une vingtaine de
-    for n in ((4, 3, 2, 1) if low in _word_triggers(lg)[1] else ()):
-        if i + n > len(toks):
-            continue
-        seg = toks[i:i + n]
-        if any(x.typ != "word" for x in seg):
-            continue
-        key = tuple(x.low for x in seg)
-        if key in lg.approx:
-            val, qual = lg.approx[key]
-            j = i + n
-            kind, unit, _ = _kind(toks, i, j, lg, text)
-            return Qty(seg[0].start, seg[-1].end, val, qual, kind, unit), j
+    # approximate phrases: dozens of, des centaines de, une vingtaine de (the longest one, of up
+    # to four words with no number or punctuation inside)
+    if low in _word_triggers(lg)[1]:
+        lows: list[str] = []
+        for x in toks[i:i + 4]:
+            if x.typ != "word":
+                break
+            lows.append(x.low)
+        for n in range(len(lows), 0, -1):
+            key = tuple(lows[:n])
+            if key in lg.approx:
+                val, qual = lg.approx[key]
+                j = i + n
+                kind, unit, _ = _kind(toks, i, j, lg, text)
+                return Qty(t.start, toks[j - 1].end, val, qual, kind, unit), j
     parts = low.split("-")
     if not lg.number_words:
         return None, i + 1

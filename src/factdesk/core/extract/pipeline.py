@@ -141,8 +141,8 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
         if persons_here:
             last_person = persons_here[-1].name
 
-        has_core = any(sp.type in ("quantity", "date", "attribution", "quote") for sp in spans)
-        n_ent = len({sp.key for sp in spans if sp.type == "entity"})
+        has_core = len(spans) > len(ents)  # every span but the entity spans is a core one
+        n_ent = len({e.key for e in ents})
         if s.kind == "foreign":
             is_claim = any(sp.type in ("quantity", "date") for sp in spans)
         else:
@@ -150,8 +150,7 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
         if not is_claim:
             continue
         spans = [sp for sp in spans if 0 <= sp.start - base and sp.end <= s.end and text[sp.start:sp.end] == sp.text]
-        order = {"quantity": 0, "date": 1, "quote": 2, "attribution": 3, "entity": 4}
-        spans.sort(key=lambda sp: (sp.start, order.get(sp.type, 9)))
+        spans.sort(key=_span_order)
         sc, reasons = score(spans, s.kind)
         claims.append(Claim(id=claim_id(article_id, s.text, occ), article_id=article_id, start=s.start, end=s.end,
                             text=s.text, score=sc, reasons=reasons, spans=spans, lang=s.lang, paragraph=s.paragraph,
@@ -159,6 +158,14 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     ref_iso = ref.day.isoformat() if ref.day else (f"{ref.year:04d}-{ref.month:02d}" if ref.year and ref.month else (f"{ref.year:04d}" if ref.year else None))
     return ExtractResult(sentences=sents, claims=claims, language=lang, reference=ref_iso,
                          reference_basis=ref.day_basis or ref.year_basis, published_marker=marker)
+
+
+_TYPE_ORDER = {"quantity": 0, "date": 1, "quote": 2, "attribution": 3, "entity": 4}
+
+
+def _span_order(sp: Span) -> tuple[int, int]:
+    """Claim spans by start, then quantity, date, quote, attribution, entity."""
+    return sp.start, _TYPE_ORDER.get(sp.type, 9)
 
 
 def _year_is_count(body: str, c: DateCand, lg: langdata.Lang) -> bool:

@@ -27,11 +27,24 @@ def _fmt_value(v: float | None) -> str:
 
 def score(spans: list[Span], kind: str) -> tuple[float, list[str]]:
     reasons: list[str] = []
-    q = [s for s in spans if s.type == "quantity"]
-    d = [s for s in spans if s.type == "date"]
-    a = [s for s in spans if s.type == "attribution" and s.kind != "conduit"]
-    qt = [s for s in spans if s.type == "quote"]
-    ents = {s.key for s in spans if s.type == "entity" and s.key}
+    q: list[Span] = []
+    d: list[Span] = []
+    a: list[Span] = []  # attributions, conduits left out
+    qt: list[Span] = []
+    ents: set[str] = set()
+    for s in spans:
+        t = s.type
+        if t == "entity":
+            if s.key:
+                ents.add(s.key)
+        elif t == "quantity":
+            q.append(s)
+        elif t == "date":
+            d.append(s)
+        elif t == "quote":
+            qt.append(s)
+        elif t == "attribution" and s.kind != "conduit":
+            a.append(s)
     total = 0.0
     if q:
         strong = [s for s in q if s.kind not in ("other", "duration", "age")]

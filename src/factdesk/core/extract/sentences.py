@@ -219,13 +219,11 @@ def _scan(line: str, lang: langdata.Lang, ignore: set[int]) -> tuple[list[int], 
             j = i
             while j < n and line[j] in TERMINALS:
                 j += 1
-            if ch == "." and j == i + 1 and _is_abbrev(line, i, lang):
-                i = j
-                continue
             k = j
             while k < n and line[k] in ")]":
                 k += 1
-            if _next_starts_sentence(line, k):
+            # (the abbreviation test only matters where a sentence would start: it is the slower one)
+            if _next_starts_sentence(line, k) and not (ch == "." and j == i + 1 and _is_abbrev(line, i, lang)):
                 cuts.append(k)
             i = j
             continue
@@ -241,9 +239,7 @@ def _maybe_cut_after_close(line: str, i: int, cuts: list[int], lang: langdata.La
     while p >= 0 and line[p] in _WS:
         p -= 1
     if p >= 0 and line[p] in TERMINALS:
-        if line[p] == "." and _is_abbrev(line, p, lang):
-            return
-        if _next_starts_sentence(line, i + 1):
+        if _next_starts_sentence(line, i + 1) and not (line[p] == "." and _is_abbrev(line, p, lang)):
             cuts.append(i + 1)
 
 
@@ -308,9 +304,14 @@ def _anchored(pat: str) -> bool:
     return True
 
 
-def _boilerplate_patterns(lang: langdata.Lang) -> tuple[re.Pattern[str] | None, list[re.Pattern[str]]]:
-    """(one pattern for all line-start patterns, to ``match``; the other patterns, to ``search``)
-    over the boilerplate patterns of ``lang`` and every other language."""
+_REGEX_SYNTAX = frozenset(".^$*+?{}[]\\|()")
+_Pattern = re.Pattern[str]
+
+
+def _boilerplate_patterns(lang: langdata.Lang) -> tuple[_Pattern | None, _Pattern | None, list[tuple[str, _Pattern]], list[_Pattern]]:
+    """(one pattern for all line-start patterns, to ``match``; the same for the lowered line, if
+    exact (``langdata.lowered_regex``); the plain phrases (lowered, with their pattern); the other
+    patterns, to ``search``) over the boilerplate patterns of ``lang`` and every other language."""
     got = lang._compiled.get("boilerplate_all")
     if got is None:
         pats = list(lang.rx("boilerplate")) if lang.data else []
@@ -319,13 +320,20 @@ def _boilerplate_patterns(lang: langdata.Lang) -> tuple[re.Pattern[str] | None, 
                 pats.extend(lg.rx("boilerplate"))
         anchored = [p for p in pats if p.groups == 0 and p.flags == pats[0].flags and _anchored(p.pattern)]
         rest = [p for p in pats if not any(p is a for a in anchored)]
-        merged = None
+        merged = merged_low = None
         if anchored:
             try:
                 merged = re.compile("|".join("(?:" + p.pattern + ")" for p in anchored), anchored[0].flags)
             except re.error:
                 merged, rest = None, pats
-        got = lang._compiled["boilerplate_all"] = (merged, rest)
+            else:
+                merged_low = langdata.lowered_regex(merged.pattern) if merged.flags == re.I | re.U else None
+        # a case-insensitive phrase with no regex syntax is found in a lowered line by ``in``
+        phrases = [(p.pattern.lower(), p) for p in rest
+                   if p.flags & (re.I | re.X) == re.I and not _REGEX_SYNTAX.intersection(p.pattern)
+                   and langdata.caseless(p.pattern) is not None]
+        rest = [p for p in rest if not any(p is q for _, q in phrases)]
+        got = lang._compiled["boilerplate_all"] = (merged, merged_low, phrases, rest)
     return got
 
 
@@ -333,9 +341,13 @@ def _boilerplate(line: str, lang: langdata.Lang) -> bool:
     s = line.strip(_WS + " ")
     if not s:
         return False
-    merged, rest = _boilerplate_patterns(lang)
-    if merged is not None and merged.match(s):
+    merged, merged_low, phrases, rest = _boilerplate_patterns(lang)
+    low = langdata.caseless(s)
+    if merged is not None and (merged_low.match(low) if low is not None and merged_low is not None else merged.match(s)):
         return True
+    for phrase, p in phrases:
+        if (phrase in low) if low is not None else p.search(s):
+            return True
     for p in rest:
         if p.search(s):
             return True
