@@ -128,9 +128,19 @@ def _date_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return 0
 
 
+def _own_dates(f: Features) -> list[tuple[int, int]]:
+    """``(lo, hi)`` of the claim's own dates finer than a year (months and days), computed once per claim."""
+    try:
+        return f.memo["own_dates"]
+    except KeyError:
+        pass
+    got = f.memo["own_dates"] = [(d.lo, d.hi) for d in f.dates if d.granularity != "year"]
+    return got
+
+
 def _effective_dates(f: Features, ctx: PairContext | None) -> tuple[list[tuple[int, int]], bool]:
     """The claim's own dates (months and days), else the inherited range; and whether they are its own."""
-    own = [(d.lo, d.hi) for d in f.dates if d.granularity != "year"]
+    own = _own_dates(f)
     if own:
         return own, True
     if ctx is not None and f.claim_id in ctx.inherited:
@@ -144,7 +154,7 @@ def _dates_far_apart(fa: Features, fb: Features, ctx: PairContext | None) -> tup
     (da, own_a), (db, own_b) = _effective_dates(fa, ctx), _effective_dates(fb, ctx)
     if not da or not db:
         return False, False
-    gap = min(_date_gap(x, y) for x in da for y in db)
+    gap = min([_date_gap(x, y) for x in da for y in db])
     return gap > EVENT_GAP_DAYS, own_a and own_b
 
 
@@ -556,8 +566,16 @@ class Sameness:
     """Why, for the suggestion's reasons (None from the scorer's internal :func:`_sameness`)."""
 
 
-def _weights(f: Features, ctx: PairContext | None) -> tuple[Features, dict[str, float], float, dict[str, float], float]:
-    """``(f, entity weights, their sum, concept weights, their sum)``: IDF-weighted, cached in ``ctx``."""
+_UNSHOWN_TYPES = ("report", "time")
+"""Concept types never named among a match's shared terms."""
+
+
+def _weights(
+    f: Features, ctx: PairContext | None
+) -> tuple[Features, dict[str, float], float, dict[str, float], float, list[str]]:
+    """``(f, entity weights, their sum, concept weights, their sum, shown terms)``: IDF-weighted,
+    cached in ``ctx``. The shown terms are the concepts a reason may name, heaviest first (then by
+    name), so that a pair's top shared terms are the first of them it shares."""
     memo = ctx.weights if ctx is not None else None
     if memo is not None:
         got = memo.get(id(f))
@@ -566,7 +584,8 @@ def _weights(f: Features, ctx: PairContext | None) -> tuple[Features, dict[str, 
     lex = lexicon()
     ea = {k: _w(ctx, "e:" + k) for k in f.entities}
     ca = {c: _w(ctx, "c:" + c, lex.weight(c)) for c in f.concepts}
-    got = (f, ea, sum(ea.values()), ca, sum(ca.values()))
+    shown = [c for c in sorted(ca, key=lambda c: (-ca[c], c)) if lex.types.get(c) not in _UNSHOWN_TYPES]
+    got = (f, ea, sum(ea.values()), ca, sum(ca.values()), shown)
     if memo is not None:
         memo[id(f)] = got  # holds ``f``, so its id is not reused while the entry lives
     return got
@@ -576,10 +595,10 @@ def _overlap(a: Mapping[str, float], sum_a: float, b: Mapping[str, float], sum_b
     """:func:`_weighted_overlap` with the two weight sums given."""
     if not a or not b or a.keys().isdisjoint(b):
         return 0.0, []
-    shared = [k for k in a if k in b]
-    if not shared:
-        return 0.0, []
-    num = sum(min(a[k], b[k]) for k in shared)
+    # the keys of ``a`` also in ``b`` and min(a[k], b[k]) summed in the order of ``a``, without a
+    # Python frame per key
+    shared = list(filter(b.__contains__, a))
+    num = sum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
     den = max(math.sqrt(sum_a * sum_b), floor)
     return (min(1.0, num / den) if den else 0.0), shared
 
@@ -593,18 +612,22 @@ def sameness(fa: Features, fb: Features, ctx: PairContext | None = None) -> Same
 
 def _sameness(fa: Features, fb: Features, ctx: PairContext | None) -> Sameness:
     """:func:`sameness` without its reasons (``reasons`` is None: see :func:`_sameness_reasons`)."""
-    _, ea, sum_ea, ca, sum_ca = _weights(fa, ctx)
-    _, eb, sum_eb, cb, sum_cb = _weights(fb, ctx)
-    ent, shared_e = _overlap(ea, sum_ea, eb, sum_eb, ENTITY_FLOOR)
-    con, shared_c = _overlap(ca, sum_ca, cb, sum_cb, CONCEPT_FLOOR)
+    _, ea, sum_ea, ca, sum_ca, _ = _weights(fa, ctx)
+    _, eb, sum_eb, cb, sum_cb, _ = _weights(fb, ctx)
+    ent, shared_e = _overlap(ea, sum_ea, eb, sum_eb, ENTITY_FLOOR) if ea and eb else (0.0, [])
+    con, shared_c = _overlap(ca, sum_ca, cb, sum_cb, CONCEPT_FLOOR) if ca and cb else (0.0, [])
     if fa.norm and fb.norm:
         txt = (fuzz.ratio(fa.norm, fb.norm) + fuzz.token_set_ratio(fa.norm, fb.norm)) / 200.0
     else:
         txt = 0.0
-    quote, quote_size = quote_similarity(fa, fb)
-    shared_places = sorted(fa.places & fb.places)
-    shared_sources = sorted(set(fa.sources) & set(fb.sources))
-    date_overlap = any(_date_gap((x.lo, x.hi), (y.lo, y.hi)) == 0 for x in fa.dates for y in fb.dates)
+    # most claims have no quote, place, source or date: skip the pairings that cannot find anything
+    quote, quote_size = quote_similarity(fa, fb) if fa.quotes and fb.quotes else (0.0, 0)
+    shared_places = sorted(fa.places & fb.places) if fa.places and fb.places else []
+    shared_sources = sorted(fa.sources.keys() & fb.sources.keys()) if fa.sources and fb.sources else []
+    # two intervals overlap (``_date_gap`` 0) when neither ends before the other begins
+    date_overlap = bool(fa.dates and fb.dates) and any(
+        x.lo <= y.hi and y.lo <= x.hi for x in fa.dates for y in fb.dates
+    )
     quote_part = max(0.0, quote - 0.4) / 0.6 if quote else 0.0
     core = 0.32 * ent + 0.30 * con + 0.26 * txt + 0.22 * quote_part
     score = core
@@ -619,8 +642,7 @@ def _sameness(fa: Features, fb: Features, ctx: PairContext | None) -> Sameness:
 
 def _sameness_reasons(fa: Features, same: Sameness, ctx: PairContext | None) -> list[str]:
     """The reasons of :func:`sameness` (``fa`` is the left claim it was computed for)."""
-    lex = lexicon()
-    _, ea, _, ca, _ = _weights(fa, ctx)
+    _, ea, _, _, _, shown = _weights(fa, ctx)
     shared_e, shared_c, shared_sources = same.shared_entities, same.shared_concepts, same.shared_sources
     quote, txt, date_overlap = same.quote, same.txt, same.date_overlap
     reasons: list[str] = []
@@ -629,7 +651,7 @@ def _sameness_reasons(fa: Features, same: Sameness, ctx: PairContext | None) -> 
         reasons.append(("same entity " if len(names) == 1 else "same entities ") + ", ".join(names))
     if quote >= 0.5:
         reasons.append(f"quote {round(quote * 100)}% similar")
-    top_c = [c for c in sorted(shared_c, key=lambda c: (-ca[c], c)) if lex.types.get(c) not in ("report", "time")][:4]
+    top_c = [c for c in shown if c in shared_c][:4] if shared_c else []
     if top_c:
         reasons.append("shared terms: " + ", ".join(c.replace("_", " ") for c in top_c))
     if txt >= 0.5:
@@ -650,6 +672,16 @@ _DAY_LEVEL = {"day", "night", "night-range", "range", "relative"}
 
 def _is_day_level(d: DateRange) -> bool:
     return d.hi - d.lo <= 2 and (d.granularity in _DAY_LEVEL or d.granularity is None)
+
+
+def _day_dates(f: Features) -> list[DateRange]:
+    """The claim's day-level dates, computed once per claim."""
+    try:
+        return f.memo["day_dates"]
+    except KeyError:
+        pass
+    got = f.memo["day_dates"] = [d for d in f.dates if _is_day_level(d)]
+    return got
 
 
 HAPPENING_DATE_MIN = 0.20
@@ -680,7 +712,7 @@ def _pub_ordinal(f: Features) -> int | None:
 def _scheduled(f: Features) -> bool:
     """The claim announces its happening: its day-level dates lie after its article's publication,
     or it speaks of the next one ("the next meeting is on 12 June")."""
-    days = [d for d in f.dates if _is_day_level(d)]
+    days = _day_dates(f)
     if not days:
         return False
     pub = _pub_ordinal(f)
@@ -701,10 +733,18 @@ def _scheduled_evidence(fa: Features, fb: Features, same: "Sameness") -> bool:
     return not (aa and ab and not any(_same_source(x, y) for x in aa for y in ab))
 
 
+def _happenings(f: Features) -> set[str]:
+    """The happening groups the claim's concepts name, computed once per claim."""
+    try:
+        return f.memo["happenings"]
+    except KeyError:
+        pass
+    got = f.memo["happenings"] = {_HAPPENING_GROUPS[c] for c in f.concepts if c in _HAPPENING_GROUPS}
+    return got
+
+
 def _shared_happening(fa: Features, fb: Features) -> str | None:
-    ga = {_HAPPENING_GROUPS[c] for c in fa.concepts if c in _HAPPENING_GROUPS}
-    gb = {_HAPPENING_GROUPS[c] for c in fb.concepts if c in _HAPPENING_GROUPS}
-    both = ga & gb
+    both = _happenings(fa) & _happenings(fb)
     return min(both) if both else None
 
 
@@ -716,8 +756,7 @@ def _date_conflict(
     if qv.conflict or qv.collisions:
         # different dates and different counts: two happenings, not one misdated
         return None
-    da = [d for d in fa.dates if _is_day_level(d)]
-    db = [d for d in fb.dates if _is_day_level(d)]
+    da, db = _day_dates(fa), _day_dates(fb)
     if not da or not db:
         return None
     slip_possible = any(
@@ -738,8 +777,7 @@ def _date_conflict(
     cross_article = fa.article_id != fb.article_id
     if happening and cross_article and (one_event or announced) and same.core >= HAPPENING_DATE_MIN:
         # the same happening (an outbreak, a departure, a meeting …) of one event on two days
-        all_a = [(d.lo, d.hi) for d in fa.dates if d.granularity != "year"]
-        all_b = [(d.lo, d.hi) for d in fb.dates if d.granularity != "year"]
+        all_a, all_b = _own_dates(fa), _own_dates(fb)
         gaps = [(_date_gap((x.lo, x.hi), (y.lo, y.hi)), x, y) for x in da for y in db]
         if not any(_date_gap(x, y) == 0 for x in all_a for y in all_b):
             gap, x, y = min(gaps, key=lambda t: t[0])
@@ -753,8 +791,7 @@ def _date_conflict(
     if not (same.quote >= 0.6 or len(same.shared_entities) + len(same.shared_places) >= 2 or same.txt >= 0.6):
         return None
     # every date of one must miss every date of the other (vaguer dates too)
-    all_a = [(d.lo, d.hi) for d in fa.dates if d.granularity != "year"]
-    all_b = [(d.lo, d.hi) for d in fb.dates if d.granularity != "year"]
+    all_a, all_b = _own_dates(fa), _own_dates(fb)
     if any(_date_gap(x, y) == 0 for x in all_a for y in all_b):
         return None
     gap, x, y = min(((_date_gap((x.lo, x.hi), (y.lo, y.hi)), x, y) for x in da for y in db), key=lambda t: t[0])
@@ -878,8 +915,7 @@ def _indicator_comparable(fa: Features, fb: Features, same: Sameness) -> bool:
     aa, ab = _actors(fa), _actors(fb)
     if aa and ab and not any(_same_source(x, y) for x in aa for y in ab):
         return False
-    da = [(d.lo, d.hi) for d in fa.dates if d.granularity != "year"]
-    db = [(d.lo, d.hi) for d in fb.dates if d.granularity != "year"]
+    da, db = _own_dates(fa), _own_dates(fb)
     if da and db and not any(_date_gap(x, y) == 0 for x in da for y in db):
         return False
     ya = {d.resolved[:4] for d in fa.dates if d.granularity == "year"}
@@ -926,25 +962,6 @@ def compare_deferred(
     event_b = ctx.event_of.get(fb.claim_id) if ctx else None
     shared_event = event_a if event_a is not None and event_a == event_b else None
 
-    def make(kind: str, score: float, why: list[str], ctype: str | None = None) -> tuple[Suggestion, Callable[[], None]]:
-        sugg = Suggestion(
-            kind=kind,
-            score=round(max(0.0, min(1.0, score)), 4),
-            left_claim=fa.claim_id,
-            right_claim=fb.claim_id,
-            reasons=why,
-            ctype=ctype,
-            event=shared_event,
-            left_article=fa.article_id,
-            right_article=fb.article_id,
-        )
-
-        def finish() -> None:
-            # the pair's own reasons first, then the sameness reasons
-            sugg.reasons = why + _sameness_reasons(fa, same, ctx)
-
-        return sugg, finish
-
     # 1. quantity contradiction: same thing counted, same event and place, incompatible values
     if qv.indicator and not _indicator_comparable(fa, fb, same):
         # a share of one indicator for another subject or another period is not a contradiction
@@ -972,17 +989,22 @@ def compare_deferred(
             if same.shared_places:
                 why.append("same place " + ", ".join(list(dict.fromkeys(p.lstrip("~") for p in same.shared_places))[:2]))
             score = 0.45 * same.core / 0.6 + (0.2 if shared_event else 0.0) + (0.15 if same.shared_places else 0.0)
-            return make("contradiction", min(score, 0.99), why, "quantity")
-    # 2. date contradiction: the same happening given different dates
-    date_c = _date_conflict(fa, fb, same, qv, fa.published, fb.published, shared_event is not None)
+            return _contradiction(fa, fb, shared_event, same, ctx, min(score, 0.99), why, "quantity")
+    # 2. date contradiction: the same happening given different dates (none without dates on both sides)
+    date_c = (
+        _date_conflict(fa, fb, same, qv, fa.published, fb.published, shared_event is not None)
+        if fa.dates and fb.dates
+        else None
+    )
     if date_c is not None:
         score, why = date_c
-        return make("contradiction", score, why, "date")
-    # 3. attribution contradiction: the same statement credited to different sources
-    attr_c = _attribution_conflict(fa, fb, same, qv, far and far_own)
+        return _contradiction(fa, fb, shared_event, same, ctx, score, why, "date")
+    # 3. attribution contradiction: the same statement credited to different sources (none
+    # without sources on both sides)
+    attr_c = _attribution_conflict(fa, fb, same, qv, far and far_own) if fa.sources and fb.sources else None
     if attr_c is not None:
         score, why = attr_c
-        return make("contradiction", score, why, "attribution")
+        return _contradiction(fa, fb, shared_event, same, ctx, score, why, "attribution")
     if same_article:
         return None
     # 4. match
@@ -1006,7 +1028,46 @@ def compare_deferred(
         return None
     if score < MATCH_MIN:
         return None
-    sugg, _ = make("match", score, [])
+    return _match(fa, fb, shared_event, same, ctx, score, qv)
+
+
+def _suggestion(
+    fa: Features, fb: Features, event: str | None, kind: str, score: float, why: list[str], ctype: str | None
+) -> Suggestion:
+    """The suggestion for a pair oriented left ``fa``, right ``fb`` (reasons still to write)."""
+    return Suggestion(
+        kind=kind,
+        score=round(max(0.0, min(1.0, score)), 4),
+        left_claim=fa.claim_id,
+        right_claim=fb.claim_id,
+        reasons=why,
+        ctype=ctype,
+        event=event,
+        left_article=fa.article_id,
+        right_article=fb.article_id,
+    )
+
+
+def _contradiction(
+    fa: Features, fb: Features, event: str | None, same: Sameness, ctx: PairContext | None,
+    score: float, why: list[str], ctype: str,
+) -> tuple[Suggestion, Callable[[], None]]:
+    """A contradiction and the writer of its reasons."""
+    sugg = _suggestion(fa, fb, event, "contradiction", score, why, ctype)
+
+    def finish() -> None:
+        # the pair's own reasons first, then the sameness reasons
+        sugg.reasons = why + _sameness_reasons(fa, same, ctx)
+
+    return sugg, finish
+
+
+def _match(
+    fa: Features, fb: Features, event: str | None, same: Sameness, ctx: PairContext | None,
+    score: float, qv: QuantityVerdict,
+) -> tuple[Suggestion, Callable[[], None]]:
+    """A match and the writer of its reasons."""
+    sugg = _suggestion(fa, fb, event, "match", score, [], None)
 
     def finish_match() -> None:
         # the sameness reasons first, then what the counts say

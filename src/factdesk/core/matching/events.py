@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 
 from factdesk.core.matching.compare import EVENT_GAP_DAYS
 from factdesk.core.matching.features import Features
@@ -105,9 +106,15 @@ class EventState:
 
 
 def _claim_places_actors(f: Features) -> tuple[set[str], set[str]]:
+    """The places and the named actors of a claim, computed once per claim (callers never change them)."""
+    try:
+        return f.memo["event_names"]
+    except KeyError:
+        pass
     places = set(f.places)
     actors = {k for k, kind in f.entities.items() if kind in ("person", "org", "group")}
-    return places, actors
+    got = f.memo["event_names"] = (places, actors)
+    return got
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -118,9 +125,10 @@ def _same_actor(a: str, b: str) -> bool:
 def _recurring_actors(feats: list[Features]) -> set[str]:
     """Named actors (a company, a person, an organisation) an article names in two claims or more:
     what the article is about, shared by all its happenings."""
-    seen: Counter = Counter()
-    for f in feats:
-        seen.update({k for k, kind in f.entities.items() if kind in ("person", "org", "group", "unknown")})
+    # each claim's names once, counted in one pass
+    kinds = ("person", "org", "group", "unknown")
+    named = ({k for k, kind in f.entities.items() if kind in kinds} for f in feats if f.entities)
+    seen = Counter(chain.from_iterable(named))
     return {k for k, n in seen.items() if n >= 2}
 
 
@@ -184,10 +192,14 @@ class EventBuilder:
 
     def _find(self, seed: Seed) -> EventState | None:
         best, best_key = None, None
+        lo, hi = seed.lo, seed.hi
         for ev in self.events:
-            gap = max(0, max(seed.lo, ev.lo) - min(seed.hi, ev.hi))
+            # max(0, max(lo, ev.lo) - min(hi, ev.hi)) without the calls: most events are far off
+            gap = (lo if lo > ev.lo else ev.lo) - (hi if hi < ev.hi else ev.hi)
             if gap > EVENT_GAP_DAYS:
                 continue
+            if gap < 0:
+                gap = 0
             shared = sum(min(seed.places[p], ev.places[p]) for p in seed.places if p in ev.places)
             shared += sum(min(seed.actors[a], ev.actors[a]) for a in seed.actors if a in ev.actors)
             if not shared:
@@ -259,12 +271,16 @@ class EventBuilder:
                 self.loose[f.claim_id] = loose
             # month-level (or vaguer) dates: join the one event inside that span sharing a place
             months = [d for d in own if not _day_level(d)]
-            if months:
+            if months and f.places:
                 places, _ = _claim_places_actors(f)
+                # an event inside one of the spans lies inside their hull: test that first
+                hull_lo, hull_hi = min(d.lo for d in months), max(d.hi for d in months)
                 fits = [
                     ev
                     for ev in self.events
-                    if any(d.lo <= ev.lo and ev.hi <= d.hi for d in months) and places & set(ev.places)
+                    if hull_lo <= ev.lo and ev.hi <= hull_hi
+                    and any(d.lo <= ev.lo and ev.hi <= d.hi for d in months)
+                    and not places.isdisjoint(ev.places)
                 ]
                 if len(fits) == 1:
                     self.claim_event[f.claim_id] = fits[0].id

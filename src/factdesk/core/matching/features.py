@@ -125,8 +125,9 @@ class Features:
     article_order: int = 0
     mapped: Mapped | None = field(default=None, repr=False)
     memo: dict = field(default_factory=dict, repr=False, compare=False)
-    """Pair-independent values the scorer derives from the fields above (polarity, indicators,
-    actors …), computed on first use: the fields above must not change once it is filled."""
+    """Pair-independent values the scorer and the event builder derive from the fields above
+    (polarity, indicators, actors, own dates …), computed on first use: the fields above must not
+    change once it is filled."""
 
 
 def _ordinal(year: int, month: int = 1, day: int = 1) -> int:
@@ -223,6 +224,8 @@ def _window(mapped: Mapped, lo: int, hi: int) -> list[str]:
 def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantity]:
     qspans = sorted((s for s in spans if s.type == "quantity" and s.value is not None), key=lambda s: s.start)
     out: list[Quantity] = []
+    if not qspans:
+        return out
     outcome_hits = {OUTCOME_CONCEPTS[c] for c in mapped.concepts if c in OUTCOME_CONCEPTS}
     for i, s in enumerate(qspans):
         kind = s.kind
@@ -261,52 +264,55 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
     spans = claim.spans
     mapped = lex.map_text(claim.text, claim.lang)
     concepts = set(mapped.concepts)
-    # Numbers only count with what they count: drop bare digits from the fuzzy text.
-    residual = {t for t in mapped.residual if not _DIGIT_RE.search(t)}
+    # Numbers only count with what they count: drop bare digits from the fuzzy text (a token of
+    # letters only has none, so the regex only runs on the others).
+    residual = {t for t in mapped.residual if t.isalpha() or not _DIGIT_RE.search(t)}
     entities: dict[str, str] = {}
     entity_names: dict[str, str] = {}
-    for s in spans:
-        if s.type == "entity" and s.key:
-            entities.setdefault(s.key, s.kind or "unknown")
-            entity_names.setdefault(s.key, s.text)
-    places = {k for k, kind in entities.items() if kind == "place"}
-    places |= {"~" + c for c in concepts if lex.types.get(c) == "place"}
     dates: list[DateRange] = []
+    quote_raw: list[str] = []
+    speakers: set[str] = set()
+    has_quote_span = False
+    sources: dict[str, str] = {}
+    conduits: set[str] = set()
+    # one pass over the spans: each kind of span keeps its own order
     for s in spans:
-        if s.type == "date":
+        stype = s.type
+        if stype == "entity":
+            if s.key:
+                entities.setdefault(s.key, s.kind or "unknown")
+                entity_names.setdefault(s.key, s.text)
+        elif stype == "date":
             parsed = parse_resolved(s.resolved)
             if parsed is not None:
                 lo, hi, gran = parsed
                 dates.append(DateRange(lo, hi, s.granularity or gran, s.resolved or "", s.text))
-    quotes: list[str] = []
-    quote_sizes: list[int] = []
-    quote_raw: list[str] = []
-    speakers: set[str] = set()
-    has_quote_span = False
-    for s in spans:
-        if s.type == "quote":
+        elif stype == "quote":
             has_quote_span = True
             raw = s.text.strip(_QUOTE_MARKS + " ,.")
             if len(raw) >= 8:
                 quote_raw.append(raw)
             if s.speaker:
                 speakers.add(fold(s.speaker))
+        elif stype == "attribution":
+            if s.key or s.source:
+                key = s.key or fold(s.source or "")
+                if s.kind == "conduit":
+                    conduits.add(key)
+                else:
+                    sources.setdefault(key, s.source or s.text)
+    places = {k for k, kind in entities.items() if kind == "place"}
+    place_concepts = lex.place_concepts
+    places |= {"~" + c for c in concepts if c in place_concepts}
     if not has_quote_span:
         quote_raw = [m.group(1) for m in _QUOTE_RE.finditer(claim.text)]
+    quotes: list[str] = []
+    quote_sizes: list[int] = []
     for raw in quote_raw:
         qm = lex.map_text(raw, claim.lang)
-        toks = set(qm.concepts) | {t for t in qm.residual if not _DIGIT_RE.search(t)}
+        toks = set(qm.concepts) | {t for t in qm.residual if t.isalpha() or not _DIGIT_RE.search(t)}
         quotes.append(" ".join(sorted(toks)))
         quote_sizes.append(len(toks))
-    sources: dict[str, str] = {}
-    conduits: set[str] = set()
-    for s in spans:
-        if s.type == "attribution" and (s.key or s.source):
-            key = s.key or fold(s.source or "")
-            if s.kind == "conduit":
-                conduits.add(key)
-            else:
-                sources.setdefault(key, s.source or s.text)
     return Features(
         claim_id=claim.id,
         article_id=claim.article_id,

@@ -15,12 +15,18 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 _ELISIONS = ("l'", "d'", "qu'", "j'", "n'", "s'", "c'", "m'", "t'", "lorsqu'", "jusqu'", "puisqu'")
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.'\-][a-z0-9]+)*")
-_RAW_TOKEN_RE = re.compile(r"[^\W_]+(?:[.'\-][^\W_]+)*")
+_RAW_SPLIT_RE = re.compile(r"([^\W_]++(?:[.'\-][^\W_]++)*+)")
+"""A raw token (letters and digits, joined by ``.``, ``'`` or ``-``), captured so that splitting on it
+alternates gaps and tokens. The greedy match never needs to backtrack, so the quantifiers are
+possessive: the same tokens, found with less work."""
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-"})
 MAX_PHRASE = 5
+_NOTHING: tuple = (None, (), ())
+"""What a stopword (or a short unknown token) contributes outside a phrase: no phrase, concept or residual."""
 
 
 _COMBINING = {cp: None for cp in range(0x300, 0x370)}
@@ -119,21 +125,27 @@ class Lexicon:
                         if "'" in raw and " " not in raw:
                             exact.setdefault((raw,), set()).add(concept)
         self._cache: dict[str, dict[str, frozenset[str] | None]] = {}
-        self._tokinfo: dict[str, dict[str, tuple[tuple[int, ...] | None, tuple[str, ...], tuple[str, ...]]]] = {}
+        self._tokinfo: dict[str, dict[str, tuple]] = {}
+        """Per language: token -> :meth:`_token_info`."""
         self._phrase_max = {lang: max((len(k) for k in ex), default=1) for lang, ex in self._exact.items()}
-        # first word of every multi-word phrase -> the phrase lengths starting with it, longest first
-        self._starts: dict[str, dict[str, tuple[int, ...]]] = {}
+        # first word of every multi-word phrase -> (the phrase lengths starting with it, longest
+        # first; the words that follow it in those phrases)
+        self._starts: dict[str, dict[str, tuple[tuple[int, ...], frozenset[str]]]] = {}
         for lang, ex in self._exact.items():
             sizes: dict[str, set[int]] = {}
+            seconds: dict[str, set[str]] = {}
             for key in ex:
                 if len(key) > 1:
                     sizes.setdefault(key[0], set()).add(len(key))
-            self._starts[lang] = {w: tuple(sorted(v, reverse=True)) for w, v in sizes.items()}
+                    seconds.setdefault(key[0], set()).add(key[1])
+            self._starts[lang] = {w: (tuple(sorted(v, reverse=True)), frozenset(seconds[w])) for w, v in sizes.items()}
         for lang, prefix in self._prefix.items():
             self._prefix_lens[lang] = sorted({len(p) for p in prefix}, reverse=True)
         for lang, words in data.get("stopwords", {}).items():
             self._stop[lang] = frozenset(fold(w) for w in words.split("|"))
         self._all_stop = frozenset().union(*self._stop.values()) if self._stop else frozenset()
+        self.place_concepts = frozenset(c for c, t in self.types.items() if t == "place")
+        """Concepts of type ``place`` (countries, regions …)."""
 
     def weight(self, concept: str) -> float:
         return self.weights.get(self.types.get(concept, "abstract"), 1.0)
@@ -174,10 +186,13 @@ class Lexicon:
             cache[tok] = found
         return found
 
-    def _token_info(self, tok: str, lang: str, stop: frozenset[str]) -> tuple[tuple[int, ...] | None, tuple[str, ...], tuple[str, ...]]:
-        """What one token contributes outside a phrase: ``(phrase sizes starting with it, concepts
-        in order, residual tokens)`` — the single-token rules of :meth:`map_text`, cached per language."""
-        sizes = self._starts.get(lang, {}).get(tok)
+    def _token_info(
+        self, tok: str, lang: str, stop: frozenset[str]
+    ) -> tuple[tuple[tuple[int, ...], frozenset[str]] | None, tuple[str, ...], tuple[str, ...]]:
+        """What one token contributes outside a phrase: ``(phrases starting with it (see
+        ``_starts``), concepts in order, residual tokens)`` — the single-token rules of
+        :meth:`map_text`, cached per language."""
+        phrases = self._starts.get(lang, {}).get(tok)
         concepts: list[str] = []
         residual: list[str] = []
         hit = self._lookup_token(tok, lang)
@@ -190,15 +205,17 @@ class Lexicon:
                         concepts.extend(sorted(h))
                     elif p not in stop and len(p) > 2:
                         residual.append(p)
-                got = (sizes, tuple(concepts), tuple(residual))
+                got = (phrases, tuple(concepts), tuple(residual))
                 return self._remember(tok, lang, got)
         if hit:
             concepts.extend(sorted(hit))
         elif tok not in stop and (len(tok) > 2 or tok.isdigit()):
             residual.append(tok)
-        return self._remember(tok, lang, (sizes, tuple(concepts), tuple(residual)))
+        return self._remember(tok, lang, (phrases, tuple(concepts), tuple(residual)))
 
     def _remember(self, tok: str, lang: str, got: tuple) -> tuple:
+        if got == _NOTHING:
+            got = _NOTHING  # one shared object, so that :meth:`map_text` skips such tokens by identity
         info = self._tokinfo.setdefault(lang, {})
         if len(info) < 200_000:
             info[tok] = got
@@ -206,59 +223,64 @@ class Lexicon:
 
     def map_text(self, text: str, lang: str | None = None) -> Mapped:
         """Map ``text`` to concepts (longest phrase first) and residual tokens."""
-        if _APOSTROPHE_CHARS.search(text):
+        # the only ASCII character to unify is the backtick: most texts need no regex scan
+        if (not text.isascii() or "`" in text) and _APOSTROPHE_CHARS.search(text):
             text = text.translate(_APOSTROPHES)
-        matches = list(_RAW_TOKEN_RE.finditer(text))
-        raw_tokens = [m.group(0) for m in matches]
-        offsets = [m.start() for m in matches]
-        folded = fold("\x00".join(raw_tokens)).split("\x00") if raw_tokens else []
+        # one regex pass: splitting on a captured token alternates gaps and tokens, so a token's
+        # offset is the summed length of everything before it
+        parts = _RAW_SPLIT_RE.split(text)
+        raw_tokens = parts[1::2]
+        offsets = list(accumulate(map(len, parts)))[0:-1:2]
+        joined = fold("\x00".join(raw_tokens))
+        folded = joined.split("\x00") if raw_tokens else []
         if len(folded) != len(raw_tokens):
             folded = [fold(t) for t in raw_tokens]
+            joined = "\x00".join(folded)
         if lang not in self._exact:
             lang = self.guess_language([_strip_elision(t) for t in folded]) or "en"
         stop = self._stop.get(lang, self._all_stop)
         exact = self._exact.get(lang, {})
-        toks: list[str] = []
-        case_hits: dict[int, str] = {}
+        if "'" in joined:
+            toks = [tok if "'" not in tok or (tok,) in exact else _strip_elision(tok) for tok in folded]
+        else:
+            toks = folded
         case = self._case
-        for raw, tok in zip(raw_tokens, folded):
-            if raw in case:
-                case_hits[len(toks)] = case[raw]
-            if "'" in tok:
-                toks.append(tok if (tok,) in exact else _strip_elision(tok))
-            else:
-                toks.append(tok)
+        case_hits: dict[int, str] = {}
+        if not case.keys().isdisjoint(raw_tokens):
+            case_hits = {i: case[raw] for i, raw in enumerate(raw_tokens) if raw in case}
         concepts: list[str] = []
         positions: list[tuple[int, str]] = []
         residual: list[str] = []
-        i = 0
         n = len(toks)
         info = self._tokinfo.setdefault(lang, {})
-        while i < n:
+        resume = 0  # first token after the last phrase matched
+        for i, tok in enumerate(toks):
+            if i < resume:
+                continue
             if case_hits and i in case_hits:
                 concepts.append(case_hits[i])
                 positions.append((offsets[i], case_hits[i]))
-                i += 1
                 continue
-            tok = toks[i]
             got = info.get(tok)
             if got is None:
                 got = self._token_info(tok, lang, stop)
-            sizes, tok_concepts, tok_residual = got
-            if sizes is not None:
-                # longest phrase first; only lengths of phrases that start with this word can hit
-                matched = False
-                for size in sizes:
+            elif got is _NOTHING:
+                continue
+            phrases, tok_concepts, tok_residual = got
+            if phrases is not None and i + 1 < n and toks[i + 1] in phrases[1]:
+                # longest phrase first; only lengths of phrases that start with this word (and go
+                # on with the next one) can hit
+                for size in phrases[0]:
                     if size <= n - i:
                         hit = exact.get(tuple(toks[i : i + size]))
                         if hit:
+                            off = offsets[i]
                             for c in sorted(hit):
                                 concepts.append(c)
-                                positions.append((offsets[i], c))
-                            i += size
-                            matched = True
+                                positions.append((off, c))
+                            resume = i + size
                             break
-                if matched:
+                if resume > i:
                     continue
             if tok_concepts:
                 off = offsets[i]
@@ -267,7 +289,6 @@ class Lexicon:
                     positions.append((off, c))
             if tok_residual:
                 residual.extend(tok_residual)
-            i += 1
         return Mapped(concepts, residual, positions)
 
 
