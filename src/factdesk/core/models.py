@@ -99,12 +99,27 @@ class Span:
     def to_dict(self) -> dict[str, Any]:
         """JSON form: always type/text/start/end, other keys only when set."""
         out: dict[str, Any] = {"type": self.type, "text": self.text, "start": self.start, "end": self.end}
-        for name in ("value", "kind", "qualifier", "key", "resolved", "granularity", "basis", "speaker", "source", "unit"):
-            val = getattr(self, name)
-            if val is not None:
-                if name == "value" and isinstance(val, float) and val.is_integer():
-                    val = int(val)
-                out[name] = val
+        # unrolled (a claim row holds every span's JSON): same keys, same order as the fields
+        if (val := self.value) is not None:
+            out["value"] = int(val) if isinstance(val, float) and val.is_integer() else val
+        if self.kind is not None:
+            out["kind"] = self.kind
+        if self.qualifier is not None:
+            out["qualifier"] = self.qualifier
+        if self.key is not None:
+            out["key"] = self.key
+        if self.resolved is not None:
+            out["resolved"] = self.resolved
+        if self.granularity is not None:
+            out["granularity"] = self.granularity
+        if self.basis is not None:
+            out["basis"] = self.basis
+        if self.speaker is not None:
+            out["speaker"] = self.speaker
+        if self.source is not None:
+            out["source"] = self.source
+        if self.unit is not None:
+            out["unit"] = self.unit
         return out
 
     @classmethod
