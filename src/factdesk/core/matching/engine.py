@@ -184,9 +184,12 @@ def _score(sess: _Session, feats: list[Features], builder: EventBuilder | None, 
             inherited={**stored.inherited, **builder.inherited()},
         )
     kept: dict[str, Suggestion] = {}
-    # pair → (-score, suggestion id, suggestion, write its reasons) or None; the reasons are only
-    # written for the suggestions kept
+    # pair of two claims of this run → (-score, suggestion id, suggestion, write its reasons) or
+    # None; the reasons are only written for the suggestions kept. A pair with an older claim is
+    # met once (only this run's claims are walked), so it is not remembered: the entries of the
+    # hundreds of thousands of such pairs of a large import's later rounds were most of its memory.
     done: dict[tuple[str, str], tuple[float, str, Suggestion, Callable[[], None]] | None] = {}
+    ours = {f.claim_id for f in feats}
     total = len(feats)
     for i, f in enumerate(feats):
         best: dict[str, list[tuple[float, str, Suggestion, Callable[[], None]]]] = defaultdict(list)
@@ -195,13 +198,15 @@ def _score(sess: _Session, feats: list[Features], builder: EventBuilder | None, 
             other = sess.feats.get(cid)
             if other is None:
                 continue
+            both_ours = cid in ours
             key = (own, cid) if own < cid else (cid, own)
-            if key in done:
+            if both_ours and key in done:
                 entry = done[key]
             else:
                 got = compare_deferred(f, other, ctx, same_article=same_article)
                 entry = None if got is None else (-got[0].score, got[0].id, got[0], got[1])
-                done[key] = entry
+                if both_ours:
+                    done[key] = entry
             if entry is not None:
                 best[entry[2].kind].append(entry)
         for kind, lst in best.items():
