@@ -192,14 +192,18 @@ def _open(workspace: str, seed: bool = True):
             if total:
                 print(f"\r{message[:60]:<60} {done}/{total}", end="", file=sys.stderr, flush=True)
 
-        ws = open_and_seed(workspace, progress=progress if sys.stderr.isatty() else None)
+        ws = open_and_seed(workspace, progress=progress if sys.stderr.isatty() else None, notice=_notice)
         if sys.stderr.isatty() and ws.created:
             print(file=sys.stderr)
     else:
-        ws = open_workspace(workspace)
+        ws = open_workspace(workspace, notice=_notice)
     if ws.readonly:
         print(f"factdesk: {ws.db_path} is read-only; showing it without saving changes", file=sys.stderr)
     return ws
+
+
+def _notice(line: str) -> None:
+    print(f"factdesk: {visible_line(line)}", file=sys.stderr)
 
 
 def _print_json(data: Any) -> None:

@@ -246,8 +246,10 @@ def test_migration_5_keeps_anchor_statistics_and_drops_stop_anchor_postings(tmp_
     conn.execute("PRAGMA user_version = 4")
     conn.close()
 
-    ws = open_workspace(tmp_path)
+    told: list[str] = []
+    ws = open_workspace(tmp_path, notice=told.append)
     assert ws.schema_version() == SCHEMA_VERSION
+    assert len(told) == 1 and f"from schema 4 to {SCHEMA_VERSION}" in told[0] and "factdesk.db" in told[0]
     assert ws.anchor_df(["e:common", "q:killed:3"]) == {"e:common": 700, "q:killed:3": 1}
     assert ws.scalar("SELECT count(*) FROM anchors WHERE anchor = 'e:common'") == 0
     assert ws.scalar("SELECT count(*) FROM anchors") == 700
@@ -256,6 +258,9 @@ def test_migration_5_keeps_anchor_statistics_and_drops_stop_anchor_postings(tmp_
     assert ws.anchor_df(["e:common", "q:killed:3"]) == {"e:common": 699}
     assert {h["claim_id"] for h in ws.search("number 42") if h["type"] == "claim"} == {"c42"}
     ws.close()
+    open_workspace(tmp_path, notice=told.append).close()  # already upgraded: nothing to tell
+    open_workspace(tmp_path / "fresh", notice=told.append).close()  # a new workspace is not an upgrade
+    assert len(told) == 1
 
 
 def test_annotate_is_one_undo_step(filled):

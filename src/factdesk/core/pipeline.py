@@ -348,11 +348,16 @@ def reextract(ws, progress: Progress | None = None) -> dict[str, str]:
     return remapped
 
 
-def open_and_seed(root: str | os.PathLike[str] | None = None, progress: Progress | None = None):
-    """Open a workspace; when its database was just created, import everything in ``articles/``."""
+def open_and_seed(
+    root: str | os.PathLike[str] | None = None, progress: Progress | None = None, notice: Callable[[str], None] | None = None
+):
+    """Open a workspace; when its database was just created, import everything in ``articles/``.
+
+    ``notice`` is passed to :func:`~factdesk.core.store.open_workspace` (told of a schema upgrade).
+    """
     from factdesk.core.store import open_workspace
 
-    ws = open_workspace(root)
+    ws = open_workspace(root, notice=notice)
     if ws.created and ws.articles_dir.is_dir():
         import_paths(ws, [ws.articles_dir], progress=progress)
     return ws

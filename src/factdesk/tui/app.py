@@ -283,12 +283,14 @@ def run_app(workspace: str) -> int:
     """Run the workbench on ``workspace``; returns the process exit code."""
     import sys
 
+    from factdesk.core.textsafe import visible_line
+
     prepare_process()
     try:
-        app = FactdeskApp(Path(workspace))
+        app = FactdeskApp(
+            open_workspace(Path(workspace), notice=lambda line: print(f"factdesk: {visible_line(line)}", file=sys.stderr))
+        )
     except FactdeskError as exc:
-        from factdesk.core.textsafe import visible_line
-
         print(f"factdesk: {visible_line(str(exc))}", file=sys.stderr)
         return 1
     try:

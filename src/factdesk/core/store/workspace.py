@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -554,12 +554,16 @@ def _writable(root: Path, db_path: Path) -> bool:
     return os.access(root, os.W_OK)
 
 
-def open_workspace(root: str | os.PathLike[str] | None = None, *, create: bool = True) -> Workspace:
+def open_workspace(
+    root: str | os.PathLike[str] | None = None, *, create: bool = True, notice: Callable[[str], None] | None = None
+) -> Workspace:
     """Open (and, when missing, create and migrate) the workspace at ``root``.
 
     Raises :class:`WorkspaceError` subclasses with a one-line message: a file that is not a
     SQLite database or is damaged, a database from a newer factdesk, a missing workspace when
     ``create`` is false. A workspace whose files are not writable opens read-only.
+    ``notice`` is told (one line) before an existing workspace is upgraded to a newer schema,
+    which takes a few seconds on a large one.
     """
     root_path = Path(root if root is not None else os.environ.get("FACTDESK_WORKSPACE", "workspace"))
     if root_path.exists() and not root_path.is_dir():
@@ -621,6 +625,8 @@ def open_workspace(root: str | os.PathLike[str] | None = None, *, create: bool =
             conn.close()
             raise WorkspaceError(f"{db_path}: could not switch the database to WAL mode (got {mode})")
         if version < SCHEMA_VERSION:
+            if notice is not None and existed and version > 0:
+                notice(f"{db_path}: upgrading the workspace from schema {version} to {SCHEMA_VERSION} (once; a few seconds when it is large)")
             try:
                 migrate(ws, version)
             except BaseException:
