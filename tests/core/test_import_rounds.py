@@ -48,3 +48,27 @@ def test_parallel_import_equals_one_process(tmp_path, monkeypatch):
     assert _snapshot(serial) == _snapshot(parallel) and a.suggestions == b.suggestions > 0
     serial.close()
     parallel.close()
+
+
+def test_workers_pause_the_collector_whatever_the_start_method():
+    """A spawned worker does not inherit the paused collector: the pool's initializer pauses it."""
+    import gc
+    import multiprocessing
+
+    with pipeline._worker_pool(1, multiprocessing.get_context("spawn")) as pool:
+        assert pool.submit(gc.isenabled).result() is False
+
+
+def test_workers_collect_cyclic_garbage_once_in_a_while(tmp_path, monkeypatch):
+    import gc
+
+    files = sorted(CORPUS.glob("*.txt"))[:3]
+    monkeypatch.setattr(pipeline, "WORKER_COLLECT_EVERY", 2)
+    monkeypatch.setattr(pipeline, "_worker_prepared", 0)
+    calls = []
+    monkeypatch.setattr(gc, "collect", lambda *a: calls.append(a) or 0)
+    pipeline._prepare_chunk([str(f) for f in files[:1]], 10**6, False)
+    assert calls == []
+    got = pipeline._prepare_chunk([str(f) for f in files[1:3]], 10**6, False)
+    assert len(calls) == 1 and pipeline._worker_prepared == 0
+    assert all(p.article is not None and p.claims for p in got)
