@@ -381,10 +381,37 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
         elif 2 <= len(seg) <= 4 and all(_is_cap(t.text) for t in seg):
             kind = "person"
         else:
+            if lg.nouns_capitalized and all(_common_noun(t.low, lg) for t in seg if _is_cap(t.text)):
+                continue  # "Passagiere", "Erhöhung der Gehälter": German capitalises every noun
             kind = "unknown"
         add(s, e, key, kind)
     out.sort(key=lambda c: c.start)
     return out
+
+
+_PROPER_CONCEPTS = frozenset({"un", "nato", "islamic_state", "revolutionary_guards", "pro_iran"})
+"""Lexicon concepts that are names (of bodies), not common nouns."""
+
+
+def _common_noun(low: str, lg: langdata.Lang) -> bool:
+    """A lone capitalised word of a noun-capitalising language that is a common noun: it ends like
+    one, counts something, or names a lexicon concept that is not a place or a named body."""
+    memo = lg._compiled.setdefault("common_nouns", {})
+    got = memo.get(low)
+    if got is None:
+        if low.endswith(lg.noun_suffixes) and len(low) > 5 or (low,) in lg.kind_nouns:
+            got = True
+        else:
+            from factdesk.core.matching.lexicon import lexicon
+
+            lex = lexicon()
+            found = lex.map_text(low, lg.code).concepts
+            got = bool(found) and not any(
+                lex.types.get(c) in ("place", "geo") or c in _PROPER_CONCEPTS for c in found
+            )
+        if len(memo) < 50000:
+            memo[low] = got
+    return got
 
 
 def _place_cues(lg: langdata.Lang) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:

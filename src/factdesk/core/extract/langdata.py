@@ -27,6 +27,9 @@ except ``lang``; missing keys simply disable the feature for that language):
 ``qualifiers`` / ``qualifiers_after``  cue phrases before/after a number for each qualifier.
 ``kind_nouns``           counted-thing words for each quantity kind (see ``numbers.KINDS``).
 ``kind_verbs``           casualty/arrest/... verbs; the verb wins over a person noun.
+``nouns_capitalized``    true where every common noun is capitalised (German): a lone capitalised
+                         word that names a lexicon concept, a counted thing or ends like a noun is no name.
+``noun_suffixes``        endings of common nouns, for ``nouns_capitalized``.
 ``currency``             currency words and signs -> ISO code.
 ``age_before`` / ``age_after``  age cues ("aged", "81-year-old", "âgé de ... ans").
 ``id_cues``              words before a number that make it an identifier ("Resolution 2254", "kilomètre 160").
@@ -295,6 +298,8 @@ class Lang:
         self.qualifiers: dict[str, list[str]] = {k: _lower_list(v) for k, v in (data.get("qualifiers") or {}).items()}
         self.qualifiers_after: dict[str, list[str]] = {k: _lower_list(v) for k, v in (data.get("qualifiers_after") or {}).items()}
         self.kind_nouns = _token_table(data.get("kind_nouns") or {})
+        self.nouns_capitalized = bool(data.get("nouns_capitalized"))
+        self.noun_suffixes = tuple(_lower_list(data.get("noun_suffixes")))
         self.kind_verbs = _token_table(data.get("kind_verbs") or {})
         self.currency: dict[str, str] = {k.lower(): str(v) for k, v in (data.get("currency") or {}).items()}
         self.age_before = _lower_list(data.get("age_before"))

@@ -70,13 +70,14 @@ from . import langdata
 KINDS = (
     "killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages", "rescued", "trapped", "people",
     "civilians", "soldiers", "troops", "fighters", "targets", "strikes", "attacks", "munitions", "rockets", "drones",
-    "aircraft", "vehicles", "buildings", "votes", "seats", "jobs", "places", "money", "percent", "distance", "area", "duration", "age", "other",
+    "aircraft", "vehicles", "buildings", "votes", "seats", "jobs", "places", "money", "percent", "distance", "area", "volume", "mass", "duration", "age", "other",
 )
 QUALIFIERS = ("at_least", "more_than", "less_than", "up_to", "about", "exactly")
 CASUALTY_KINDS = frozenset(
     {"killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages", "rescued", "trapped"}
 )
 _FIXED_KINDS = frozenset({"jobs", "places"})  # counted nouns that no outcome verb overrides
+_MEASURE_KINDS = frozenset({"distance", "area", "volume", "mass"})  # amounts in a unit (kept as the span's unit)
 _AND_WORDS = frozenset(("and", "et", "y", "e", "und", "i", "en"))
 PERSON_KINDS = frozenset({"people", "civilians", "soldiers", "troops", "fighters"})
 
@@ -302,7 +303,7 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
             k += 1
         if k < len(toks) and toks[k].typ == "num" and k + 1 < len(toks) and toks[k + 1].typ == "word":
             whole = _kind(toks, k, k + 1, lg, text)
-            if whole[0] not in ("other", "percent", "money", "duration", "distance", "area", "age"):
+            if whole[0] not in ("other", "percent", "money", "duration", "distance", "area", "volume", "mass", "age"):
                 return whole
     j = i1
     steps = 0
@@ -317,7 +318,7 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
             word = " ".join(x.low for x in toks[j:j + n])
             if noun_kind == "money":
                 unit = lg.currency.get(word) or lg.currency.get(toks[j + n - 1].low)
-            elif noun_kind in ("distance", "area", "duration"):
+            elif noun_kind in _MEASURE_KINDS or noun_kind == "duration":
                 unit = word
             elif noun_kind == "percent":
                 unit = "%"
@@ -327,7 +328,7 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
                 break
         j += 1
         steps += 1
-    if noun_kind in CASUALTY_KINDS or noun_kind in _FIXED_KINDS or noun_kind in ("money", "percent", "distance", "area"):
+    if noun_kind in CASUALTY_KINDS or noun_kind in _FIXED_KINDS or noun_kind in _MEASURE_KINDS or noun_kind in ("money", "percent"):
         return noun_kind, unit, noun_end
     if noun_kind == "duration":
         return "duration", unit, noun_end

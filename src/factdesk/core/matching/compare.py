@@ -172,9 +172,11 @@ class QuantityVerdict:
     """Crowd counts credited to opposing counters (police vs organisers): a known, attributed dispute."""
 
 
-_AGREE_ONLY_KINDS = frozenset({"percent", "distance", "duration"})
+_AGREE_ONLY_KINDS = frozenset({"percent", "distance", "volume", "mass", "duration"})
 """Shares, measurements and durations: what they measure is unknown, so only the same specific
-figure counts (as agreement); durations too ("10 years" sought, "a 10-year sentence")."""
+figure counts (as agreement); durations too ("10 years" sought, "a 10-year sentence"). Volumes and
+masses ("30,000 litres", "12 tonnes") likewise: a tank's capacity is not the amount spilled.
+The language files list only litres and tonnes as their units, so equal values are equal amounts."""
 _ANY_POPULATION = frozenset({"displaced", "missing"})
 BACKGROUND_DAYS = 30
 """A claim dated this long before its own article's publication tells background history."""
