@@ -290,7 +290,8 @@ _worker_prepared = 0
 
 def _worker_start() -> None:
     """Worker processes pause the cyclic collector, as the importing process does (extraction's
-    short-lived objects are freed by reference counting; collecting cost about 40 % more CPU).
+    short-lived objects are freed by reference counting; with the collector on, an article took
+    about 30 ms of CPU instead of 17).
     A forked worker inherits the paused collector; a spawned one (other start methods) would not."""
     gc.disable()
 
