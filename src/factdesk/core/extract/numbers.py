@@ -303,7 +303,7 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
             k += 1
         if k < len(toks) and toks[k].typ == "num" and k + 1 < len(toks) and toks[k + 1].typ == "word":
             whole = _kind(toks, k, k + 1, lg, text)
-            if whole[0] not in ("other", "percent", "money", "duration", "distance", "area", "volume", "mass", "age"):
+            if whole[0] not in _MEASURE_KINDS and whole[0] not in ("other", "percent", "money", "duration", "age"):
                 return whole
     j = i1
     steps = 0
