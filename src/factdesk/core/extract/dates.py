@@ -21,7 +21,10 @@ Relative weekdays ("on Sunday", "lundi", "Sunday's") resolve to the most recent 
 before the reference (the same weekday as the reference is the reference day itself); "last X" /
 "X dernier" is strictly before, "next X" / "X prochain" strictly after, and so is a weekday after a
 future or "until" cue in its own clause ("is expected to visit on Thursday", "hasta el lunes",
-"will am Donnerstag reisen"; ``dates.future_cues`` in the language files). A day + month later than
+"will am Donnerstag reisen"; ``dates.future_cues`` in the language files). A weekday in a clause
+with a present-tense verb of a scheduled happening, before or after it ("the strike begins on
+Thursday", "am Donnerstag beginnt der Streik"; ``dates.upcoming_verbs``), is that day or the next
+such day: news tells past days in past tenses. A day + month later than
 the reference goes to the previous year, unless its clause announces it (a future cue or an
 ``upcoming_cues`` word: "the next meeting is scheduled for June 5", "prévue le 5 juin"); so does a
 bare month later than the reference month.
@@ -65,7 +68,7 @@ class DateCand:
     wd: int | None = None
     wd2: int | None = None
     part: str | None = None
-    rel: int = 0  # -1 last, +1 next, 0 bare
+    rel: int = 0  # -1 last, +1 next, 2 on or after (a scheduled happening), 0 bare
     offset: int = 0
     unit: str | None = None
     note: str = ""
@@ -83,6 +86,37 @@ def _future_clause(text: str, start: int, rx: re.Pattern[str]) -> bool:
     if cut is not None:
         before = before[cut.end():]
     return rx.search(before) is not None
+
+
+_CLAUSE_AFTER = 60
+
+
+def _verb_clause(text: str, start: int, end: int, rx: re.Pattern[str]) -> re.Match[str] | None:
+    """A verb of a scheduled happening in the date's own clause, before or after it ("Der Streik
+    beginnt am Donnerstag", "Am Donnerstag beginnt der Streik", "le sommet s'ouvre jeudi")."""
+    before = text[max(0, start - 60):start]
+    cut = None
+    for cut in _CLAUSE_BREAK_RE.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end():]
+    got = rx.search(before)
+    if got is not None:
+        return got
+    after = text[end:end + _CLAUSE_AFTER]
+    stop = _CLAUSE_BREAK_RE.search(after)
+    if stop is not None:
+        after = after[:stop.start()]
+    return rx.search(after)
+
+
+def _upcoming(p: "_DatePatterns", text: str, m: re.Match[str]) -> int:
+    """2 (on or after the reference) for a weekday night in a clause announcing it, else 0."""
+    if p.future is not None and _future_clause(text, m.start(), p.future):
+        return 2
+    if p.upcoming_verb is not None and _verb_clause(text, m.start(), m.end(), p.upcoming_verb):
+        return 2
+    return 0
 
 
 def _alt(words) -> str:
@@ -168,6 +202,8 @@ class _DatePatterns:
         fut = [str(x) for x in (d.get("future_cues") or []) if x]
         self.future = re.compile(r"(?<![\w])(?:" + "|".join(fut) + r")(?![\w])", re.I) if fut else None
         upc = fut + [str(x) for x in (d.get("upcoming_cues") or []) if x]
+        verbs = [str(x) for x in (d.get("upcoming_verbs") or []) if x]
+        self.upcoming_verb = re.compile(r"(?<![\w])(?:" + _alt(verbs) + r")(?![\w])", re.I) if verbs else None
         self.upcoming = re.compile(r"(?<![\w])(?:" + "|".join(upc) + r")(?![\w])", re.I) if upc else None
         # times of day around a weekday: "Monday evening", "lundi soir", "Montagabend", "in the early hours of Tuesday"
         dp_before = [str(x) for x in (d.get("day_parts_before") or []) if x]
@@ -300,18 +336,18 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool, has_y
                 out.append(DateCand(m.start(), m.end(), "night", y, mo, d1, d2=d2))
     if p.night_wd is not None and has_wd and has_night:
         for m in p.night_wd.finditer(text):
-            out.append(DateCand(m.start(), m.end(), "night", wd=_wd(lg, m["wd"]), wd2=_wd(lg, m["wd2"])))
+            out.append(DateCand(m.start(), m.end(), "night", wd=_wd(lg, m["wd"]), wd2=_wd(lg, m["wd2"]), rel=_upcoming(p, text, m)))
         ends: set[tuple[int, int]] = set()
         if p.night_to is not None:
             for m in p.night_to.finditer(text):
                 wd2 = _wd(lg, m["wd"])
                 if wd2 is not None:
                     ends.add((m.start(), m.end()))
-                    out.append(DateCand(m.start(), m.end(), "night", wd=(wd2 - 1) % 7, wd2=wd2))
+                    out.append(DateCand(m.start(), m.end(), "night", wd=(wd2 - 1) % 7, wd2=wd2, rel=_upcoming(p, text, m)))
         for m in p.night_wd1.finditer(text):
             wd = _wd(lg, m["wd"])
             if wd is not None and (m.start(), m.end()) not in ends:
-                out.append(DateCand(m.start(), m.end(), "night", wd=wd, wd2=(wd + 1) % 7))
+                out.append(DateCand(m.start(), m.end(), "night", wd=wd, wd2=(wd + 1) % 7, rel=_upcoming(p, text, m)))
     for rx in ((p.range_dm, p.range_md) if mon_day else ()):
         for m in rx.finditer(text):
             if not _cap_ok(lg, m["mon"]):
@@ -375,6 +411,8 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool, has_y
             rel = -1 if (gd.get("lb") or gd.get("la")) else (1 if (gd.get("nb") or gd.get("na")) else 0)
             if rel == 0 and p.future is not None and _future_clause(text, m.start(), p.future):
                 rel = 1  # "is expected to visit on Thursday", "hasta el lunes", "visitará ... el jueves"
+            elif rel == 0 and p.upcoming_verb is not None and _verb_clause(text, m.start(), m.end(), p.upcoming_verb):
+                rel = 2  # "the strike begins on Thursday": that day or the next such day
             out.append(DateCand(m.start(), m.end(), "weekday", wd=_wd(lg, m["wd"]), rel=rel))
     has_rel = p.rel_probe.search(text, lowered)
     if p.relday is not None and has_rel:
@@ -544,9 +582,10 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
         if c.m is None and c.wd is not None:
             if ref.day is None:
                 return None, gran, "weekdays need a reference day; none known"
-            d1 = _weekday_before(ref.day, c.wd, 0)
+            d1 = _weekday_after(ref.day, c.wd) if c.rel == 2 else _weekday_before(ref.day, c.wd, 0)
             d2 = d1 + dt.timedelta(days=((c.wd2 if c.wd2 is not None else c.wd) - c.wd) % 7 or 1)
-            return f"{d1.isoformat()}/{d2.isoformat()}", gran, f"weekdays on or before {ref.day_basis.replace('relative to ', '')}"
+            side = "on or after" if c.rel == 2 else "on or before"
+            return f"{d1.isoformat()}/{d2.isoformat()}", gran, f"weekdays {side} {ref.day_basis.replace('relative to ', '')}"
         y, basis = (c.y, "explicit date") if c.y else _year_for(c.m, c.d, ref)
         if y is None:
             return None, gran, "no year: no publication date or dated reference in the article"
@@ -598,6 +637,10 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
         if c.rel < 0:
             d = _weekday_before(ref.day, c.wd, 1)
             return d.isoformat(), "day", f"last {_WD_NAMES[c.wd]} strictly before {src}"
+        if c.rel == 2:
+            d = _weekday_after(ref.day, c.wd)
+            same = " (same weekday: that day)" if d == ref.day else ""
+            return d.isoformat(), "day", f"weekday on or after {src}, announced in its clause{same}"
         if c.rel > 0:
             delta = (c.wd - ref.day.weekday()) % 7 or 7
             d = ref.day + dt.timedelta(days=delta)
@@ -629,6 +672,10 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
         monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=c.offset)
         return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}", "range", f"{c.offset:+d} week (Monday-Sunday) from {src}"
     return None, "day", "unknown expression"
+
+
+def _weekday_after(day: dt.date, wd: int) -> dt.date:
+    return day + dt.timedelta(days=(wd - day.weekday()) % 7)
 
 
 def _weekday_before(day: dt.date, wd: int, strict: int) -> dt.date:

@@ -485,6 +485,8 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 else:
                     out.loose.append((qa, qb))
                 continue
+            if qa.rate != qb.rate:
+                continue  # "600 flights a day" and "800 flights cancelled": a rate is no total
             ma, mb = qa.measure, qb.measure
             if ma in _AGREE_ONLY_KINDS and ma == mb:
                 # shares and measurements: what they measure is unknown, so a difference proves

@@ -40,9 +40,22 @@ _QUOTE_RE = re.compile(r"[\"“«„‹]\s*([^\"“”«»„‹›]{12,}?)\s*[\
 _DIGIT_RE = re.compile(r"\d")
 _PART_RE = re.compile(
     r"(?:including|among them|of whom|of which|dont|parmi (?:eux|lesquels|lesquelles)|y compris|incluidos?|incluidas?|"
-    r"entre ellos|entre elas|entre eles|incluindo|darunter|davon|unter ihnen)\W*(?:at least|au moins|al menos|mindestens|pelo menos)?\W*$",
+    r"entre ellos|entre elas|entre eles|incluindo|darunter|davon|unter ihnen)\W*(?:at least|au moins|al menos|mindestens|pelo menos)?\W*$"
+    # "among the cancelled flights are 64", "entre los vuelos suprimidos figuran 64", "parmi les blessés, 12"
+    r"|\b(?:among|entre|parmi|tra|fra|unter)\s+(?:the|los|las|les|ces|i|gli|le|questi|den|diesen|os|as)\s+"
+    r"[^\W\d]+(?:\s+[^\W\d]+){0,6}\W*$",
     re.I,
 )
+_RATE_RE = re.compile(
+    r"\W*(?:[^\W\d]+\s+){0,2}?(?:a day|a week|a month|a year|per (?:day|week|month|year)|each (?:day|week|month|year)|"
+    r"every (?:day|week|month|year)|daily|weekly|monthly|annually|yearly|par (?:jour|semaine|mois|an)|chaque (?:jour|semaine|mois|année)|"
+    r"quotidien(?:ne)?s?|hebdomadaires?|mensuel(?:le)?s?|annuel(?:le)?s?|al (?:día|año|mes)|por (?:día|dia|semana|mes|año|ano)|cada (?:día|dia|semana|mes|año|ano)|"
+    r"diari[oa]s|diári[oa]s|semanales|mensuales|anuales|al giorno|ogni giorno|al mese|all['’]anno|giornalier[ie]|quotidian[ie]|"
+    r"pro (?:tag|woche|monat|jahr)|am tag|im jahr|täglich(?:e[nrs]?)?|wöchentlich(?:e[nrs]?)?|jährlich(?:e[nrs]?)?|"
+    r"per (?:dag|week|maand|jaar)|dagelijks)\b",
+    re.I,
+)
+"""A count per period right after the number ("600 flights a day", "600 vuelos diarios"): a rate."""
 
 
 @dataclass(slots=True)
@@ -61,6 +74,8 @@ class Quantity:
     text: str
     part: bool = False
     """Introduced as a part of a larger count ("including five in Deir Ezzor", "dont 3 enfants")."""
+    rate: bool = False
+    """A count per period ("600 flights a day"): never the same figure as a total."""
 
     @property
     def measure(self) -> str | None:
@@ -247,9 +262,10 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             population = _nearest(after, POPULATION_CONCEPTS) or _nearest(before, POPULATION_CONCEPTS, last=True)
         if kind is None and outcome is None:
             continue
-        part = bool(_PART_RE.search(claim.text[max(0, rel_start - 30) : rel_start]))
+        part = bool(_PART_RE.search(claim.text[max(0, rel_start - 60) : rel_start]))
+        rate = bool(_RATE_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30)))
         out.append(
-            Quantity(value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part)
+            Quantity(value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate)
         )
     return out
 

@@ -1,0 +1,100 @@
+"""Weekdays announced by a present-tense verb of a scheduled happening, counts per period, and
+counts introduced as a share of a larger one ("among the cancelled flights are 64"). Texts
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdesk.core.extract import extract
+from factdesk.core.matching import compare_claims
+
+PUB = "2025-05-07"  # a Wednesday
+
+
+def _dates(text: str, lang: str, published: str = PUB) -> list[tuple[str, str | None]]:
+    claims = extract("art-" + lang, text, lang, published).claims
+    return [(s.text, s.resolved) for c in claims for s in c.spans_of("date")]
+
+
+def _resolved(text: str, lang: str, published: str = PUB) -> list[str | None]:
+    return [r for _, r in _dates(text, lang, published)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the verb before the weekday
+        ("en", "The nurses' strike begins on Thursday at all public hospitals in the region.", "2025-05-08"),
+        ("de", "Der Warnstreik der Busfahrer beginnt am Freitag um vier Uhr früh.", "2025-05-09"),
+        ("fr", "Le procès des six prévenus s'ouvre lundi devant la cour d'assises de Lyon.", "2025-05-12"),
+        ("es", "La huelga de los controladores comienza el sábado y durará tres días.", "2025-05-10"),
+        ("it", "Lo sciopero dei treni scatta venerdì sera in tutta la Lombardia.", "2025-05-09"),
+        ("pt", "A greve dos professores começa na segunda-feira em todo o país.", "2025-05-12"),
+        # the verb after it (German verb-second order, French inversion)
+        ("de", "Am Donnerstag beginnt in Hamburg der Prozess gegen die drei Angeklagten.", "2025-05-08"),
+        # the reference weekday itself is that day
+        ("en", "The summit opens on Wednesday in Geneva with a speech by the secretary-general.", "2025-05-07"),
+    ],
+)
+def test_weekday_announced_by_a_scheduling_verb_is_that_day_or_the_next(lang, text, expected):
+    assert expected in _resolved(text, lang), _dates(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # past tenses tell past days: the most recent such day
+        ("en", "The nurses' strike began on Thursday at all public hospitals in the region.", "2025-05-01"),
+        ("de", "Der Warnstreik der Busfahrer begann am Freitag um vier Uhr früh.", "2025-05-02"),
+        ("fr", "Le procès des six prévenus s'est ouvert lundi devant la cour d'assises de Lyon.", "2025-05-05"),
+        ("es", "La huelga de los controladores comenzó el sábado y duró tres días.", "2025-05-03"),
+        # a scheduling verb in another clause does not reach the weekday
+        ("en", "Police arrested two men on Monday, and the trial begins next month.", "2025-05-05"),
+    ],
+)
+def test_weekday_without_an_announcing_verb_in_its_clause_is_the_last_such_day(lang, text, expected):
+    assert expected in _resolved(text, lang), _dates(text, lang)
+
+
+def test_night_announced_by_a_scheduling_verb_follows_the_reference():
+    got = _resolved("Der Streik endet in der Nacht zum Samstag um Mitternacht.", "de")
+    assert "2025-05-09/2025-05-10" in got, got
+    got = _resolved("Der Streik endete in der Nacht zum Samstag um Mitternacht.", "de")
+    assert "2025-05-02/2025-05-03" in got, got
+
+
+def _claim(text: str, lang: str = "en"):
+    return extract("art-" + text[:12], text, lang, PUB).claims[0]
+
+
+def _compare(a: str, b: str, lang_b: str = "en"):
+    return compare_claims(_claim(a), _claim(b, lang_b), published_a=PUB, published_b=PUB)
+
+
+TOTAL = "The airline cancelled about 800 flights at Frankfurt airport on Friday because of the pilots' strike."
+
+
+def test_a_rate_is_never_the_same_figure_as_a_total():
+    control = _compare(TOTAL, "The airline cancelled about 600 flights at Frankfurt airport on Friday because of the pilots' strike.")
+    assert control is not None and control.kind == "contradiction", control
+    got = _compare(TOTAL, "The airline normally operates about 600 flights a day at Frankfurt airport.")
+    assert got is None or got.kind != "contradiction", got
+    got = _compare(TOTAL, "La aerolínea opera unos 600 vuelos diarios en el aeropuerto de Fráncfort.", "es")
+    assert got is None or got.kind != "contradiction", got
+
+
+def test_two_rates_of_one_thing_still_conflict():
+    a = "The airline operates about 900 flights a day at Frankfurt airport, the company said."
+    b = "The airline operates about 600 flights a day at Frankfurt airport, the company said."
+    got = _compare(a, b)
+    assert got is not None and got.kind == "contradiction", got
+
+
+def test_a_count_introduced_as_among_a_larger_group_is_a_share_of_it():
+    control = _compare(TOTAL, "The airline cancelled 64 flights at Frankfurt airport on Friday because of the pilots' strike.")
+    assert control is not None and control.kind == "contradiction", control
+    got = _compare(TOTAL, "Among the cancelled flights are 64 flights to and from Spain, the airline said at Frankfurt airport on Friday.")
+    assert got is None or got.kind != "contradiction", got
+    got = _compare(TOTAL, "Entre los vuelos cancelados el viernes en el aeropuerto de Fráncfort figuran 64 vuelos con España.", "es")
+    assert got is None or got.kind != "contradiction", got
