@@ -1,6 +1,6 @@
-"""Weekdays announced by a present-tense verb of a scheduled happening, counts per period, and
-counts introduced as a share of a larger one ("among the cancelled flights are 64"). Texts
-written for these tests."""
+"""Weekdays announced by a present-tense verb of a scheduled happening, counts per period, counts
+introduced as a share of a larger one ("among the cancelled flights are 64"), and amounts of a
+happening ("50,000 litres leaked"). Texts written for these tests."""
 
 from __future__ import annotations
 
@@ -98,3 +98,22 @@ def test_a_count_introduced_as_among_a_larger_group_is_a_share_of_it():
     assert got is None or got.kind != "contradiction", got
     got = _compare(TOTAL, "Entre los vuelos cancelados el viernes en el aeropuerto de Fráncfort figuran 64 vuelos con España.", "es")
     assert got is None or got.kind != "contradiction", got
+
+
+SPILL = "About 12,000 litres of diesel leaked from the tanker into the harbour of Valencia on Monday."
+
+
+def test_amounts_of_one_happening_conflict_but_other_amounts_do_not():
+    got = _compare(SPILL, "Unos 20.000 litros de gasóleo se vertieron desde el petrolero en el puerto de Valencia el lunes.", "es")
+    assert got is not None and got.kind == "contradiction", got
+    assert any("volume spilled" in r for r in got.reasons), got.reasons
+    # a capacity is not the amount spilled
+    got = _compare(SPILL, "The tanker can carry about 80,000 litres of diesel into the harbour of Valencia.")
+    assert got is None or got.kind != "contradiction", got
+
+
+def test_tonnes_of_dead_fish_conflict():
+    a = "Workers collected about two tonnes of dead fish from the Ebro river near Zaragoza on Monday."
+    b = "Workers collected about eight tonnes of dead fish from the Ebro river near Zaragoza on Monday."
+    got = _compare(a, b)
+    assert got is not None and got.kind == "contradiction", got

@@ -176,7 +176,9 @@ _AGREE_ONLY_KINDS = frozenset({"percent", "distance", "volume", "mass", "duratio
 """Shares, measurements and durations: what they measure is unknown, so only the same specific
 figure counts (as agreement); durations too ("10 years" sought, "a 10-year sentence"). Volumes and
 masses ("30,000 litres", "12 tonnes") likewise: a tank's capacity is not the amount spilled.
-The language files list only litres and tonnes as their units, so equal values are equal amounts."""
+The language files list only litres and tonnes as their units, so equal values are equal amounts.
+An amount next to a happening it measures ("50,000 litres leaked") is that happening's amount
+instead (see ``features.AMOUNT_HAPPENINGS``) and compares like a count."""
 _ANY_POPULATION = frozenset({"displaced", "missing"})
 BACKGROUND_DAYS = 30
 """A claim dated this long before its own article's publication tells background history."""
@@ -488,6 +490,10 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
             if qa.rate != qb.rate:
                 continue  # "600 flights a day" and "800 flights cancelled": a rate is no total
             ma, mb = qa.measure, qb.measure
+            if ma != mb and qa.kind == qb.kind and qa.kind in _AGREE_ONLY_KINDS:
+                # an amount of a happening ("12,000 litres leaked") against an amount of nothing
+                # in particular ("12,000 litres of diesel"): compared as amounts
+                ma = mb = qa.kind
             if ma in _AGREE_ONLY_KINDS and ma == mb:
                 # shares and measurements: what they measure is unknown, so a difference proves
                 # nothing, but the same specific figure ("64.4 %", "300 mm") is evidence

@@ -32,6 +32,11 @@ OUTCOMES = {"killed": "killed", "wounded": "wounded", "missing": "missing", "dis
 OUTCOME_CONCEPTS = {"killed": "killed", "wounded": "wounded", "missing": "missing", "refugees": "displaced", "arrest": "arrests"}
 POPULATION_CONCEPTS = {"fighters": "fighters", "militia": "fighters", "soldiers": "soldiers", "civilians": "civilians", "people": "people", "hostage": "hostages"}
 GENERIC_POPULATIONS = {"people", None}
+# Lexicon concepts of a happening an amount (litres, tonnes) measures: near the amount, they make
+# it that happening's amount ("volume spilled"), compared like a count; other amounts (a tank's
+# capacity, a ship's load) only agree when equal.
+AMOUNT_HAPPENINGS = {"spill": "spilled", "pollution": "released", "killed": "dead"}
+_AMOUNT_KINDS = frozenset({"volume", "mass"})
 # Kinds too vague to compare across claims.
 UNCOMPARABLE_KINDS = {"other", "percent", "distance", "age", "duration", None}
 
@@ -260,6 +265,11 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
                 outcome = next(iter(outcome_hits))
         if population is None and outcome is not None:
             population = _nearest(after, POPULATION_CONCEPTS) or _nearest(before, POPULATION_CONCEPTS, last=True)
+        if kind in _AMOUNT_KINDS and outcome is None:
+            # "50,000 litres leaked", "un derrame de 30 mil litros": the amount of a happening
+            happened = _nearest(after, AMOUNT_HAPPENINGS) or _nearest(before, AMOUNT_HAPPENINGS, last=True)
+            if happened is not None:
+                outcome = f"{kind} {happened}"
         if kind is None and outcome is None:
             continue
         part = bool(_PART_RE.search(claim.text[max(0, rel_start - 60) : rel_start]))
