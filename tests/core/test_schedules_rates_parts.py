@@ -117,3 +117,34 @@ def test_tonnes_of_dead_fish_conflict():
     b = "Workers collected about eight tonnes of dead fish from the Ebro river near Zaragoza on Monday."
     got = _compare(a, b)
     assert got is not None and got.kind == "contradiction", got
+
+
+def test_a_start_is_the_first_day_a_claim_gives():
+    from factdesk.core.matching.compare import PairContext
+
+    a = extract("art-de", "Der Streik der Fluglotsen beginnt am Donnerstag um Mitternacht und endet am Freitagabend.", "de", PUB).claims[0]
+    b = extract("art-es", "La huelga de los controladores aéreos comenzará el viernes y durará 24 horas.", "es", PUB).claims[0]
+    c = extract("art-it", "Lo sciopero dei controllori di volo inizia giovedì e durerà 24 ore.", "it", PUB).claims[0]
+    ctx = PairContext(event_of={a.id: "e1", b.id: "e1", c.id: "e1"})
+    got = compare_claims(a, b, published_a=PUB, published_b=PUB, ctx=ctx)
+    assert got is not None and got.kind == "contradiction" and got.ctype == "date", got
+    # the same first day: no contradiction, whatever else the claims say about the end
+    got = compare_claims(a, c, published_a=PUB, published_b=PUB, ctx=ctx)
+    assert got is None or got.kind != "contradiction", got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Extreme heat hit the south of the country on Tuesday."),
+        ("fr", "Une vague de chaleur touche le sud du pays depuis mardi."),
+        ("es", "El episodio de calor extremo afecta al sur del país desde el martes."),
+        ("pt", "O episódio de calor extremo afeta o sul do país desde terça-feira."),
+        ("de", "Extreme Hitze erfasst seit Dienstag den Süden des Landes."),
+        ("it", "Il caldo estremo colpisce il sud del paese da martedì."),
+    ],
+)
+def test_heat_waves_are_one_concept_in_every_language(lang, text):
+    from factdesk.core.matching.lexicon import lexicon
+
+    assert "drought" in lexicon().map_text(text, lang).concepts

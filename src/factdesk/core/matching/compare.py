@@ -680,6 +680,10 @@ def _date_text(d: DateRange) -> str:
 _DAY_LEVEL = {"day", "night", "night-range", "range", "relative"}
 
 
+def _day_key(d: DateRange) -> tuple[int, int]:
+    return d.lo, d.hi
+
+
 def _is_day_level(d: DateRange) -> bool:
     return d.hi - d.lo <= 2 and (d.granularity in _DAY_LEVEL or d.granularity is None)
 
@@ -788,6 +792,10 @@ def _date_conflict(
     if happening and cross_article and (one_event or announced) and same.core >= HAPPENING_DATE_MIN:
         # the same happening (an outbreak, a departure, a meeting …) of one event on two days
         all_a, all_b = _own_dates(fa), _own_dates(fb)
+        if happening == "start":
+            # "begins on Thursday and ends on Friday night": a start is the first day given
+            da, db = [min(da, key=_day_key)], [min(db, key=_day_key)]
+            all_a, all_b = [(da[0].lo, da[0].hi)], [(db[0].lo, db[0].hi)]
         gaps = [(_date_gap((x.lo, x.hi), (y.lo, y.hi)), x, y) for x in da for y in db]
         if not any(_date_gap(x, y) == 0 for x in all_a for y in all_b):
             gap, x, y = min(gaps, key=lambda t: t[0])
