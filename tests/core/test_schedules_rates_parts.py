@@ -148,3 +148,17 @@ def test_heat_waves_are_one_concept_in_every_language(lang, text):
     from factdesk.core.matching.lexicon import lexicon
 
     assert "drought" in lexicon().map_text(text, lang).concepts
+
+
+def test_event_places_are_shown_by_their_usual_name_once():
+    from collections import Counter
+
+    from factdesk.core.matching.events import EventState
+
+    ev = EventState(
+        id="e1", lo=739300, hi=739301,
+        places=Counter({"germany": 3, "~germany": 2, "middle_east": 2, "frnkfrt": 1}),
+        names={"germany": "Alemania", "~germany": "allemande", "frnkfrt": "Fráncfort"},
+    ).to_event()
+    assert ev.places == ["Germany", "Middle East", "Fráncfort"], ev.places
+    assert "Germany, Middle East, Fráncfort" in ev.label, ev.label

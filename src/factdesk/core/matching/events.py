@@ -40,6 +40,7 @@ from itertools import chain
 from factdesk.core.matching.compare import EVENT_GAP_DAYS
 from factdesk.core.matching.features import Features
 from factdesk.core.matching.lexicon import lexicon
+from factdesk.core.extract.names import aliases
 from factdesk.core.models import Event, stable_hash
 
 _DAY_GRANULARITIES = {"day", "night", "night-range", "range", "weekday", "relative"}
@@ -86,10 +87,12 @@ class EventState:
     """Places and actors named anywhere in the articles whose main happening this is (this run only)."""
 
     def to_event(self) -> Event:
-        places = [p for p, _ in _top(self.places, 6)]
+        # a country named as a noun and as an adjective ("Germany", "German") is one place, shown
+        # by its usual name whatever the articles' languages ("Alemania", "allemande" → Germany)
+        places = list(dict.fromkeys(_place_name(p, self.names) for p, _ in _top(self.places, 8)))[:6]
         actors = [a for a, _ in _top(self.actors, 6)]
         start, end = _iso(self.lo), _iso(self.hi)
-        shown_places = [self.names.get(p, p.lstrip("~")) for p in places[:3]]
+        shown_places = places[:3]
         topic = next((t for t, _ in _top(self.topics, 1)), "")
         when = start if start == end else f"{start}/{end}"
         label = " · ".join(x for x in (topic.replace("_", " "), ", ".join(shown_places), when) if x)
@@ -98,11 +101,21 @@ class EventState:
             label=label,
             date_start=start,
             date_end=end,
-            places=[self.names.get(p, p.lstrip("~")) for p in places],
+            places=places,
             actors=[self.names.get(a, a) for a in actors],
             article_ids=list(dict.fromkeys(self.article_ids)),
             claim_ids=list(dict.fromkeys(self.claim_ids)),
         )
+
+
+def _place_name(key: str, names: dict[str, str]) -> str:
+    """How a place key is shown: the alias table's name for a known place, else as written."""
+    bare = key.lstrip("~")
+    shown = aliases().display.get(bare) or names.get(key) or names.get(bare)
+    if shown:
+        return shown
+    # a region of the vocabulary ("europe", "middle_east") has a key, not a written name
+    return bare.replace("_", " ").title() if bare.islower() else bare
 
 
 def _claim_places_actors(f: Features) -> tuple[set[str], set[str]]:
