@@ -487,8 +487,10 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 else:
                     out.loose.append((qa, qb))
                 continue
-            if qa.rate != qb.rate:
-                continue  # "600 flights a day" and "800 flights cancelled": a rate is no total
+            if qa.rate != qb.rate or qa.forecast != qb.forecast:
+                # "600 flights a day" and "800 flights cancelled": a rate is no total; "the toll
+                # could rise to 50" and "30 were killed": a forecast is no count made
+                continue
             ma, mb = qa.measure, qb.measure
             if ma != mb and qa.kind == qb.kind and qa.kind in _AGREE_ONLY_KINDS:
                 # an amount of a happening ("12,000 litres leaked") against an amount of nothing

@@ -61,6 +61,16 @@ _RATE_RE = re.compile(
     re.I,
 )
 """A count per period right after the number ("600 flights a day", "600 vuelos diarios"): a rate."""
+_FORECAST_RE = re.compile(
+    r"\b(?:could|(?-i:may|might)|would|(?:is|are) (?:expected|likely|feared|set|forecast|projected) to|threatens? to|"
+    r"pourrai(?:t|ent)|devrai(?:t|ent)|risquen?t? de|podría[n]?|podrá[n]?|debería[n]?|se espera que|"
+    r"könnte[n]?|dürfte[n]?|potrebbe(?:ro)?|dovrebbe(?:ro)?|si prevede che|possa[m]?|poderá(?:o)?|deverá(?:o)?|"
+    r"zou(?:den)? kunnen|kan oplopen)"
+    r"(?:\s+[^\W\d]+){1,5}\W*$",
+    re.I,
+)
+"""A figure announced as possible or expected ("the toll could rise to 50", "possa ultrapassar as
+quatro toneladas"), right before the number in its clause: a forecast, not a count made."""
 
 
 @dataclass(slots=True)
@@ -81,6 +91,8 @@ class Quantity:
     """Introduced as a part of a larger count ("including five in Deir Ezzor", "dont 3 enfants")."""
     rate: bool = False
     """A count per period ("600 flights a day"): never the same figure as a total."""
+    forecast: bool = False
+    """A figure announced as possible or expected ("could rise to 50"): never set against a count made."""
 
     @property
     def measure(self) -> str | None:
@@ -274,8 +286,12 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             continue
         part = bool(_PART_RE.search(claim.text[max(0, rel_start - 60) : rel_start]))
         rate = bool(_RATE_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30)))
+        forecast = bool(_FORECAST_RE.search(claim.text, max(0, rel_start - 50), rel_start))
         out.append(
-            Quantity(value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate)
+            Quantity(
+                value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate,
+                forecast,
+            )
         )
     return out
 
