@@ -62,7 +62,7 @@ _RATE_RE = re.compile(
 )
 """A count per period right after the number ("600 flights a day", "600 vuelos diarios"): a rate."""
 _FORECAST_RE = re.compile(
-    r"\b(?:could|(?-i:may|might)|would|(?:is|are) (?:expected|likely|feared|set|forecast|projected) to|threatens? to|"
+    r"\b(?:could|(?-i:may|might)|(?:is|are) (?:expected|likely|feared|set|forecast|projected) to|threatens? to|"
     r"pourrai(?:t|ent)|devrai(?:t|ent)|risquen?t? de|podría[n]?|podrá[n]?|debería[n]?|se espera que|"
     r"könnte[n]?|dürfte[n]?|potrebbe(?:ro)?|dovrebbe(?:ro)?|si prevede che|possa[m]?|poderá(?:o)?|deverá(?:o)?|"
     r"zou(?:den)? kunnen|kan oplopen)"
