@@ -40,7 +40,8 @@ _QUOTE_RE = re.compile(r"[\"“«„‹]\s*([^\"“”«»„‹›]{12,}?)\s*[\
 _DIGIT_RE = re.compile(r"\d")
 _PART_RE = re.compile(
     r"(?:including|among them|of whom|of which|dont|parmi (?:eux|lesquels|lesquelles)|y compris|incluidos?|incluidas?|"
-    r"entre ellos|entre elas|entre eles|incluindo|darunter|davon|unter ihnen)\W*(?:at least|au moins|al menos|mindestens|pelo menos)?\W*$",
+    r"entre ellos|entre elas|entre eles|incluindo|darunter|davon|unter ihnen|waaronder|onder wie|van wie|onder hen)"
+    r"\W*(?:at least|au moins|al menos|mindestens|pelo menos|ten minste|minstens)?\W*$",
     re.I,
 )
 
