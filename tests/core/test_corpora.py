@@ -24,7 +24,7 @@ CORPORA = [
     ("blind", 0.95, 0.7),
     ("blind2", 0.95, 0.6),
     ("blind3", 0.6, 0.75),
-    ("blind4", 0.45, 0.2),
+    ("blind4", 0.6, 0.35),
 ]
 """(corpus, minimum share of gold links found, minimum share of gold contradictions found)."""
 

@@ -31,6 +31,7 @@ def _resolved(text: str, lang: str, published: str = PUB) -> list[str | None]:
         ("es", "La huelga de los controladores comienza el sábado y durará tres días.", "2025-05-10"),
         ("it", "Lo sciopero dei treni scatta venerdì sera in tutta la Lombardia.", "2025-05-09"),
         ("pt", "A greve dos professores começa na segunda-feira em todo o país.", "2025-05-12"),
+        ("nl", "De staking van het grondpersoneel begint donderdag om middernacht.", "2025-05-08"),
         # the verb after it (German verb-second order, French inversion)
         ("de", "Am Donnerstag beginnt in Hamburg der Prozess gegen die drei Angeklagten.", "2025-05-08"),
         # the reference weekday itself is that day
@@ -49,6 +50,7 @@ def test_weekday_announced_by_a_scheduling_verb_is_that_day_or_the_next(lang, te
         ("de", "Der Warnstreik der Busfahrer begann am Freitag um vier Uhr früh.", "2025-05-02"),
         ("fr", "Le procès des six prévenus s'est ouvert lundi devant la cour d'assises de Lyon.", "2025-05-05"),
         ("es", "La huelga de los controladores comenzó el sábado y duró tres días.", "2025-05-03"),
+        ("nl", "De staking van het grondpersoneel begon donderdag om middernacht.", "2025-05-01"),
         # a scheduling verb in another clause does not reach the weekday
         ("en", "Police arrested two men on Monday, and the trial begins next month.", "2025-05-05"),
     ],

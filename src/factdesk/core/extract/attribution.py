@@ -199,6 +199,10 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
             c = None
             if inverted_ctx and not is_told:
                 fw = _np_forward(toks, ka, lg)
+                if fw is not None and fw[1] == fw[0] + 1 and toks[fw[0]].low in lg.pronouns:
+                    # "…", zei hij: the pronoun after the verb is the speaker
+                    out.append(AttrCand(m.start(), toks[fw[0]].end, "", "", pronoun=True, cue=text[m.start():toks[fw[0]].end]))
+                    continue
                 if fw is None:
                     # "…», a indiqué dans un communiqué le président": skip the leading adjunct
                     for k2 in range(ka + 1, min(len(toks), ka + 6)):
@@ -545,12 +549,14 @@ def _cap_runs(text: str, words: list[Tok], lg: langdata.Lang, *, split_on_gap: b
     also ends at punctuation between two words."""
     runs: list[list[Tok]] = []
     cur: list[Tok] = []
-    for w in words:
+    for k, w in enumerate(words):
         if split_on_gap and cur and text[cur[-1].end:w.start].strip():
             runs.append(cur)
             cur = []
         if _is_cap(w) and w.low not in lg.determiners:
             cur.append(w)
+        elif cur and w.low in lg.name_particles and _particles_then_cap(words, k, lg):
+            cur.append(w)  # "Peter van der Berg"
         else:
             if cur:
                 runs.append(cur)
@@ -560,12 +566,19 @@ def _cap_runs(text: str, words: list[Tok], lg: langdata.Lang, *, split_on_gap: b
     return runs
 
 
+def _particles_then_cap(words: list[Tok], k: int, lg: langdata.Lang) -> bool:
+    """The name particles from ``words[k]`` on are followed by a capitalised word."""
+    while k < len(words) and words[k].low in lg.name_particles:
+        k += 1
+    return k < len(words) and _is_cap(words[k])
+
+
 def _cap_person(text: str, words: list[Tok], lg: langdata.Lang) -> str | None:
     al = names.aliases()
     for r in _cap_runs(text, words, lg, split_on_gap=True):
         raw = names.strip_titles(text[r[0].start:r[-1].end])
         parts = raw.split()
-        if 2 <= len(parts) <= 4:
+        if 2 <= len([p for p in parts if p.lower() not in lg.name_particles]) <= 4:
             hit = al.lookup(raw)
             if hit and hit[1] != "person":
                 continue

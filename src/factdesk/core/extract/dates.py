@@ -195,7 +195,7 @@ class _DatePatterns:
         LA = r"(?:\s+(?P<la>" + _alt(last_a) + r"))?" if last_a else ""
         NA = r"(?:\s+(?P<na>" + _alt(next_a) + r"))?" if next_a else ""
         poss = d.get("possessive") or ""
-        mon_words = [m for m in months if len(m) > 3 or m in ("mai", "may")]
+        mon_words = [m for m in months if len(m) > 3 or m in ("mai", "may", "mei")]
         self.month_alone = re.compile(B + r"(?P<pre>" + _alt(list(lg.month_prefix_words) or ["in"]) + r"\s+)?" + LB + NB + r"(?P<mon>" + _alt(mon_words) + r")" + LA + NA + E, cs)
         self.month_alone_starts = _starts(list(lg.month_prefix_words) or ["in"], last_b, next_b, mon_words)
         full_wds = [w for w in wds if w not in lg.short_weekdays]

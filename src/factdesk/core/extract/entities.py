@@ -292,7 +292,7 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
                 cur.extend(pending)
                 pending = []
             cur.append(w)
-        elif wc & 2 and cur:
+        elif (wc & 2 or w.low in lg.name_particles) and cur:
             pending.append(w)
         elif wc & 4 and not cur:
             cur.append(w)
@@ -378,8 +378,10 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
             kind = "place"
         elif _place_cue(text, s, lg):
             kind = "place"
-        elif 2 <= len(seg) <= 4 and all(_is_cap(t.text) for t in seg):
-            kind = "person"
+        elif 2 <= len(seg) <= 4 and all(_is_cap(t.text) for t in seg) or (
+                lg.name_particles and 2 <= sum(_is_cap(t.text) for t in seg) <= 4
+                and all(_is_cap(t.text) or t.low in lg.name_particles for t in seg)):
+            kind = "person"  # "Peter van der Berg" where names hold particles
         else:
             if lg.nouns_capitalized and all(_common_noun(t.low, lg) for t in seg if _is_cap(t.text)):
                 continue  # "Passagiere", "Erhöhung der Gehälter": German capitalises every noun

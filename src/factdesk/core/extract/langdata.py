@@ -41,6 +41,7 @@ except ``lang``; missing keys simply disable the feature for that language):
 ``place_cues`` / ``org_words`` / ``place_words``  entity kind cues.
 ``nationalities`` + ``adj_suffixes``  adjective stem -> country key (aliases.json keys).
 ``stop_caps``            capitalised words that are never entities on their own.
+``name_particles``       lower-case words inside personal names ("van", "de", "der": "Peter van der Berg").
 """
 
 from __future__ import annotations
@@ -321,6 +322,7 @@ class Lang:
         self.org_words = frozenset(_lower_list(data.get("org_words")))
         self.place_words = frozenset(_lower_list(data.get("place_words")))
         self.stop_caps = frozenset(_lower_list(data.get("stop_caps")))
+        self.name_particles = frozenset(_lower_list(data.get("name_particles")))
         self.month_prefix_words = frozenset(_lower_list(data.get("month_prefix_words")))
         suffixes = _lower_list(data.get("adj_suffixes")) or [""]
         self.nationalities: dict[str, str] = {}

@@ -349,7 +349,9 @@ def source_key(name: str, lang: str | None = None) -> str:
         return best[2]
     core = strip_titles(name)
     words = core.split()
-    if words and all(w[:1].isupper() or w.lower().startswith(("al-", "el-", "bin", "ibn", "abu", "de", "d'")) for w in words) \
+    particles = langdata.get(lang).name_particles if lang else frozenset()
+    if words and all(w[:1].isupper() or w.lower().startswith(("al-", "el-", "bin", "ibn", "abu", "de", "d'")) or w.lower() in particles
+                     for w in words) \
             and not (len(words) == 1 and nationality_key(words[0])):
         return entity_key(core)
     out = []

@@ -535,6 +535,8 @@ def _digit_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, used: set[
             parts = comp.split("-")
             if parts[0] in ("year", "years", "ans", "an", "jahre", "años", "anos") and (len(parts) > 1 and parts[-1] in ("old", "olds")):
                 return Qty(s, m.end(), value, None, "age", "year")
+            if any(a[:1] == "-" and comp == a[1:] for a in lg.age_after):
+                return Qty(s, m.end(), value, None, "age", "year")  # "65-jarige", "65-jährige"
             hit = lg.kind_nouns.get((parts[0],)) or lg.kind_nouns.get((parts[0] + "s",))
             if hit == "duration":
                 return Qty(s, m.end(), value, None, "duration", parts[0])

@@ -208,7 +208,7 @@ _SPEED_TAIL_RE = re.compile(
     r"|(?:kilomet(?:er|re)s?|km|miles?)\s+(?:per|an|a|an)\s+hour"
     r"|(?:kilom[eè]tres?|km)\s+(?:par|à l'|a l')\s*heure|(?:kil[oó]metros|quil[oô]metros|km)\s+por\s+hora"
     r"|(?:chilometri|km)\s+(?:orari|all'ora|l'ora|per ora)|(?:kilometer|stundenkilometer|km)\s+pro\s+stunde"
-    r"|stundenkilometer)",
+    r"|stundenkilometer|(?:kilometer|km)\s+per\s+uur)",
     re.I,
 )
 """A speed unit right after a distance figure ("185 km/h", "165 kilometres per hour", "185 chilometri orari")."""
@@ -221,11 +221,11 @@ _POLAR = (frozenset({"approve"}), frozenset({"reject"}))
 
 _YES_SIDE_RE = re.compile(
     r"\b(?:le oui|du oui|the yes|yes (?:vote|side|camp)|voted yes|ja-stimmen|ja-anteil|mit ja|jastimmen|il si|del si"
-    r"|voti favorevoli|votos a favor|voix pour|votes? for|o sim|do sim|el si|del si)\b"
+    r"|voti favorevoli|votos a favor|voix pour|votes? for|o sim|do sim|el si|del si|ja-stemmen|ja-kamp)\b"
 )
 _NO_SIDE_RE = re.compile(
     r"\b(?:le non|du non|the no|no (?:vote|side|camp)|voted no|nein-stimmen|nein-anteil|mit nein|neinstimmen|il no|del no"
-    r"|voti contrari|votos en contra|votos contra|voix contre|votes? against|o nao|do nao|el no|del no)\b"
+    r"|voti contrari|votos en contra|votos contra|voix contre|votes? against|o nao|do nao|el no|del no|nee-stemmen|nee-kamp)\b"
 )
 
 
@@ -367,16 +367,16 @@ _AUTHORITY_RE = re.compile(
     r"|interior|interieur|interno|viminale|innenministerium\w*|innenminister\w*|home office|administracao interna"
     r"|ministry|ministere|ministerio|ministerium\w*|ministero"
     r"|authorit(?:y|ies)|autorites?|autoridades?|behorden?|autorita"
-    r"|government|gouvernement|gobierno|regierung|governo)\b"
+    r"|government|gouvernement|gobierno|regierung|governo|politie|ministerie|overheid|regering|autoriteiten|gemeente)\b"
 )
 _ORGANISER_RE = re.compile(
     r"\b(?:organi[sz]ers?|organisateurs?|organisatrices?|organizadores?|organizzatori|veranstalter\w*|organisatoren"
     r"|promoters|promotores|convocantes|unions?|trade unions?|syndicats?|intersyndicale|sindicatos?|sindacat[oi]"
     r"|gewerkschaft\w*|cgt|cfdt|cgil|cisl|uil|ugt|ccoo|dgb|verdi|force ouvriere|fo"
-    r"|party|parti|partido|partei|partito)\b"
+    r"|party|parti|partido|partei|partito|organisatie|vakbond(?:en)?|partij)\b"
 )
 _ACCORDING_RE = re.compile(
-    r"\b(?:according to|citing|selon|d'apres|segun|de acuerdo con|laut|nach angaben|secondo|per|segundo|de acordo com)\b[^,;.]{0,25}$"
+    r"\b(?:according to|citing|selon|d'apres|segun|de acuerdo con|laut|nach angaben|secondo|per|segundo|de acordo com|volgens)\b[^,;.]{0,25}$"
 )
 _CLAUSE_END_RE = re.compile(r"[.;!?](?:\s|$)")
 

@@ -45,9 +45,10 @@ _QUOTE_RE = re.compile(r"[\"“«„‹]\s*([^\"“”«»„‹›]{12,}?)\s*[\
 _DIGIT_RE = re.compile(r"\d")
 _PART_RE = re.compile(
     r"(?:including|among them|of whom|of which|dont|parmi (?:eux|lesquels|lesquelles)|y compris|incluidos?|incluidas?|"
-    r"entre ellos|entre elas|entre eles|incluindo|darunter|davon|unter ihnen)\W*(?:at least|au moins|al menos|mindestens|pelo menos)?\W*$"
-    # "among the cancelled flights are 64", "entre los vuelos suprimidos figuran 64", "parmi les blessés, 12"
-    r"|\b(?:among|entre|parmi|tra|fra|unter)\s+(?:the|los|las|les|ces|i|gli|le|questi|den|diesen|os|as)\s+"
+    r"entre ellos|entre elas|entre eles|incluindo|darunter|davon|unter ihnen|waaronder|onder wie|van wie|onder hen)"
+    r"\W*(?:at least|au moins|al menos|mindestens|pelo menos|ten minste|minstens)?\W*$"
+    # "among the cancelled flights are 64", "entre los vuelos suprimidos figuran 64", "onder de geschrapte vluchten zijn 64"
+    r"|\b(?:among|entre|parmi|tra|fra|unter|onder)\s+(?:the|los|las|les|ces|i|gli|le|questi|den|diesen|os|as|de|het|deze)\s+"
     r"[^\W\d]+(?:\s+[^\W\d]+){0,6}\W*$",
     re.I,
 )
