@@ -181,3 +181,24 @@ def test_a_forecast_is_never_set_against_a_count_made(forecast, lang):
     assert control is not None and control.kind == "contradiction", control
     got = _compare(made, forecast, lang)
     assert got is None or got.kind != "contradiction", got
+
+
+def test_nights_beginning_on_different_evenings_are_different_dates():
+    from factdesk.core.matching.compare import PairContext, sameness
+
+    en = extract("art-en", "Gunmen attacked the village of Kaya overnight into Sunday, killing 12 people.", "en", PUB).claims[0]
+    same_night = extract("art-fr1", "Des hommes armés ont attaqué le village de Kaya dans la nuit de samedi à dimanche, tuant 12 personnes.", "fr", PUB).claims[0]
+    next_night = extract("art-fr2", "Des hommes armés ont attaqué le village de Kaya dans la nuit de dimanche à lundi, tuant 12 personnes.", "fr", PUB).claims[0]
+    ctx = PairContext(event_of={en.id: "e1", same_night.id: "e1", next_night.id: "e1"})
+    assert sameness(build(en), build(same_night)).date_overlap
+    assert not sameness(build(en), build(next_night)).date_overlap
+    got = compare_claims(en, next_night, published_a=PUB, published_b=PUB, ctx=ctx)
+    assert got is not None and got.kind == "contradiction" and got.ctype == "date", got
+    got = compare_claims(en, same_night, published_a=PUB, published_b=PUB, ctx=ctx)
+    assert got is not None and got.kind == "match", got
+
+
+def build(claim):
+    from factdesk.core.matching.features import build_features
+
+    return build_features(claim, published=PUB)

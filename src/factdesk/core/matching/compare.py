@@ -128,6 +128,24 @@ def _date_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return 0
 
 
+def _meet(x: DateRange, y: DateRange) -> bool:
+    """Two dates that may be the same time: their days overlap, except two nights that begin on
+    different evenings ("the night of Saturday to Sunday" is not "the night of Sunday to Monday")."""
+    if x.lo > y.hi or y.lo > x.hi:
+        return False
+    return x.lo == y.lo or x.granularity != "night" or y.granularity != "night"
+
+
+def _own_ranges(f: Features) -> list[DateRange]:
+    """The claim's own dates finer than a year, computed once per claim."""
+    try:
+        return f.memo["own_ranges"]
+    except KeyError:
+        pass
+    got = f.memo["own_ranges"] = [d for d in f.dates if d.granularity != "year"]
+    return got
+
+
 def _own_dates(f: Features) -> list[tuple[int, int]]:
     """``(lo, hi)`` of the claim's own dates finer than a year (months and days), computed once per claim."""
     try:
@@ -637,9 +655,7 @@ def _sameness(fa: Features, fb: Features, ctx: PairContext | None) -> Sameness:
     shared_places = sorted(fa.places & fb.places) if fa.places and fb.places else []
     shared_sources = sorted(fa.sources.keys() & fb.sources.keys()) if fa.sources and fb.sources else []
     # two intervals overlap (``_date_gap`` 0) when neither ends before the other begins
-    date_overlap = bool(fa.dates and fb.dates) and any(
-        x.lo <= y.hi and y.lo <= x.hi for x in fa.dates for y in fb.dates
-    )
+    date_overlap = bool(fa.dates and fb.dates) and any(_meet(x, y) for x in fa.dates for y in fb.dates)
     quote_part = max(0.0, quote - 0.4) / 0.6 if quote else 0.0
     core = 0.32 * ent + 0.30 * con + 0.26 * txt + 0.22 * quote_part
     score = core
@@ -793,13 +809,13 @@ def _date_conflict(
     cross_article = fa.article_id != fb.article_id
     if happening and cross_article and (one_event or announced) and same.core >= HAPPENING_DATE_MIN:
         # the same happening (an outbreak, a departure, a meeting …) of one event on two days
-        all_a, all_b = _own_dates(fa), _own_dates(fb)
+        all_a, all_b = _own_ranges(fa), _own_ranges(fb)
         if happening == "start":
             # "begins on Thursday and ends on Friday night": a start is the first day given
             da, db = [min(da, key=_day_key)], [min(db, key=_day_key)]
-            all_a, all_b = [(da[0].lo, da[0].hi)], [(db[0].lo, db[0].hi)]
+            all_a, all_b = da, db
         gaps = [(_date_gap((x.lo, x.hi), (y.lo, y.hi)), x, y) for x in da for y in db]
-        if not any(_date_gap(x, y) == 0 for x in all_a for y in all_b):
+        if not any(_meet(x, y) for x in all_a for y in all_b):
             gap, x, y = min(gaps, key=lambda t: t[0])
             if gap <= HAPPENING_DATE_MAX_DAYS:
                 why = [f"dates differ: {_date_text(x)} vs {_date_text(y)}", "same happening: " + happening.replace("_", " ")]
@@ -811,8 +827,7 @@ def _date_conflict(
     if not (same.quote >= 0.6 or len(same.shared_entities) + len(same.shared_places) >= 2 or same.txt >= 0.6):
         return None
     # every date of one must miss every date of the other (vaguer dates too)
-    all_a, all_b = _own_dates(fa), _own_dates(fb)
-    if any(_date_gap(x, y) == 0 for x in all_a for y in all_b):
+    if any(_meet(x, y) for x in _own_ranges(fa) for y in _own_ranges(fb)):
         return None
     gap, x, y = min(((_date_gap((x.lo, x.hi), (y.lo, y.hi)), x, y) for x in da for y in db), key=lambda t: t[0])
     if gap > DATE_CONFLICT_MAX_DAYS:
