@@ -76,7 +76,10 @@ QUALIFIERS = ("at_least", "more_than", "less_than", "up_to", "about", "exactly")
 CASUALTY_KINDS = frozenset(
     {"killed", "wounded", "casualties", "missing", "displaced", "arrests", "hostages", "rescued", "trapped"}
 )
-_FIXED_KINDS = frozenset({"jobs", "places"})  # counted nouns that no outcome verb overrides
+_FIXED_KINDS = frozenset({"places"})  # counted nouns that no outcome verb overrides
+_STAFF_OUTCOMES = frozenset({"killed", "wounded", "missing", "hostages", "trapped", "arrests"})
+"""Outcome verbs that make a count of staff ("jobs": employees, salariés, Mitarbeiter) a count of
+people they happened to; "2,000 jobs saved" or "lost" stays a count of jobs."""
 _MEASURE_KINDS = frozenset({"distance", "area", "volume", "mass"})  # amounts in a unit (kept as the span's unit)
 _AND_WORDS = frozenset(("and", "et", "y", "e", "und", "i", "en"))
 PERSON_KINDS = frozenset({"people", "civilians", "soldiers", "troops", "fighters"})
@@ -336,6 +339,11 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
         verb = _casualty_verb(toks, i0, i1, noun_end, lg)
         if verb:
             return verb, None, noun_end
+    elif noun_kind == "jobs":
+        # "two employees died", "deux salariés ont trouvé la mort": staff are people too
+        verb = _casualty_verb(toks, i0, i1, noun_end, lg)
+        if verb in _STAFF_OUTCOMES:
+            return verb, None, noun_end
     return noun_kind or "other", unit, noun_end
 
 
@@ -474,9 +482,49 @@ def find_quantities(text: str, lg: langdata.Lang, masks: list[tuple[int, int]] |
             i = nxt
             continue
         i += 1
+    if out:
+        _appositive_ages(text, out)
+        out = [q for q in out if not _clock_time(text, q)]
     if len(out) > 1:
         _elliptic_kinds(text, out, lg)
     return out
+
+
+_APPOS_BEFORE_RE = re.compile(r"[^\W\d_][\"”’)]?,[ \t]*(?:(?:de|di|da)[ \t]+)?$")
+_APPOS_AFTER_RE = re.compile(
+    r"[ \t]*(?:,|\)|$)|[ \t]+(?:ans|años|anos|anni|jahre|jaar|years? old)[ \t]*(?:,|\)|$)", re.I
+)
+
+
+_CLOCK_BEFORE_RE = re.compile(
+    r"(?:^|[\s(])(?:à|vers|dès|a las|hacia las|desde las|sobre las|um|gegen|alle|verso le|dalle|às|por volta das|om|rond)[ \t]+$",
+    re.I,
+)
+_HOUR_UNITS = frozenset({"heures", "heure", "h", "horas", "hora", "uhr", "ore", "ora", "uur"})
+_UNIT_WORD_RE = re.compile(r"[ \t]*([^\W\d_]+)")
+
+
+def _clock_time(text: str, q: Qty) -> bool:
+    """A time of day ("vers 23 heures", "a las 4 horas", "um 22 Uhr"), not a count or a duration."""
+    if q.value is None or not 0 <= q.value <= 24 or q.kind not in ("duration", "other"):
+        return False
+    word = _UNIT_WORD_RE.match(text, q.end)
+    unit = (q.unit or (word.group(1) if word else "")).lower()
+    if unit not in _HOUR_UNITS:
+        return False
+    return bool(_CLOCK_BEFORE_RE.search(text, max(0, q.start - 25), q.start))
+
+
+def _appositive_ages(text: str, out: list[Qty]) -> None:
+    """A small whole number set off by commas right after a word is an age: "Jane Doe, 45, said",
+    "a Spanish student, twenty-three, was among the dead", "le conducteur, 58 ans, a été blessé"."""
+    for q in out:
+        if q.kind in ("age", "money", "percent") or q.kind in _MEASURE_KINDS or q.value is None:
+            continue
+        if not (1 <= q.value <= 120 and float(q.value).is_integer()) or q.qualifier not in (None, "exactly"):
+            continue
+        if _APPOS_BEFORE_RE.search(text, max(0, q.start - 7), q.start) and _APPOS_AFTER_RE.match(text, q.end):
+            q.kind, q.unit = "age", "year"
 
 
 def _elliptic_kinds(text: str, out: list[Qty], lg: langdata.Lang) -> None:

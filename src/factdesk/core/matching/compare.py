@@ -539,6 +539,9 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                     out.collisions.append((qa, qb))
                 continue
             if qa.part and qb.part:
+                # two shares ("nine of them", "nueve de los heridos"): the same one only when equal
+                if qa.value == qb.value and qa.qualifier == qb.qualifier:
+                    out.agree.append((qa, qb))
                 continue
             sub_a = qa.part or (pa not in GENERIC_POPULATIONS and pb in GENERIC_POPULATIONS)
             sub_b = qb.part or (pb not in GENERIC_POPULATIONS and pa in GENERIC_POPULATIONS)
@@ -563,6 +566,19 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 out.disputed.append((qa, qb))
             else:
                 out.conflict.append((qa, qb))
+    if out.conflict:
+        # "50 people on board, including the two drivers" against "48 passengers": a difference
+        # that is a share one claim names is that share, not a disagreement
+        shares_a = {q.value for q in fa.quantities if q.part}
+        shares_b = {q.value for q in fb.quantities if q.part}
+        if shares_a or shares_b:
+            explained = [
+                (qa, qb) for qa, qb in out.conflict
+                if abs(qa.value - qb.value) in shares_a or abs(qa.value - qb.value) in shares_b
+            ]
+            if explained:
+                out.conflict = [p for p in out.conflict if p not in explained]
+                out.loose.extend(explained)
     if out.conflict and (out.agree or out.loose):
         # a claim giving several counts of one thing ("21 of the 29 drones"): pair them up, and
         # keep a conflict only for a count that has no compatible counterpart on the other side
@@ -862,7 +878,9 @@ def _specific_sources(f: Features) -> set[str]:
     except KeyError:
         pass
     got = f.memo["specific_sources"] = {
-        k for k in f.sources if (k in f.entities or k.startswith("ministry:")) and not _is_media(k)
+        k for k in f.sources
+        if (k in f.entities or k.startswith("ministry:") or any(_same_source(k, e) for e in f.entities))
+        and not _is_media(k)
     }
     return got
 

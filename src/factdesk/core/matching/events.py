@@ -33,6 +33,7 @@ same thing: the February 2021 toll is never set against the June 2021 or Februar
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
@@ -40,6 +41,7 @@ from itertools import chain
 from factdesk.core.matching.compare import EVENT_GAP_DAYS
 from factdesk.core.matching.features import Features
 from factdesk.core.matching.lexicon import lexicon
+from factdesk.core.extract import langdata
 from factdesk.core.extract.names import aliases
 from factdesk.core.models import Event, stable_hash
 
@@ -130,6 +132,23 @@ def _claim_places_actors(f: Features) -> tuple[set[str], set[str]]:
     return got
 
 
+_AFTERMATH_TOPICS = frozenset({"killed", "wounded", "missing", "rescue", "survivors", "medical_care", "investigation", "damage"})
+"""Topics of the aftermath of any deadly happening (tolls, rescues, inquiries): they tell no kind
+of happening (a flood, a crash, a strike) from another."""
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Place keys of countries: those a nationality adjective of some language names."""
+    return frozenset(key for lg in langdata.all_langs() for key in lg.nationalities.values())
+
+
+def _localities(places: Counter) -> bool:
+    """Whether ``places`` names a place finer than a country (a town, a region, a river)."""
+    countries = _countries()
+    return any(p.lstrip("~") not in countries for p in places)
+
+
 def _same_actor(a: str, b: str) -> bool:
     ta, tb = set(a.split()), set(b.split())
     return a != b and bool(ta) and bool(tb) and (ta <= tb or tb <= ta) and max(len(t) for t in ta & tb) >= 4
@@ -216,11 +235,25 @@ class EventBuilder:
             shared = sum(min(seed.places[p], ev.places[p]) for p in seed.places if p in ev.places)
             shared += sum(min(seed.actors[a], ev.actors[a]) for a in seed.actors if a in ev.actors)
             if not shared:
-                # "Maschinenbauer Brennwald" and "Brennwald": one actor named more or less fully
+                # "Maschinenbauer Brennwald" and "Brennwald": one actor named more or less fully, and
+                # likewise a place ("Rheinhausen", "Duisburger Stadtteil Rheinhausen")
                 shared = sum(1 for a in seed.actors for b in ev.actors if _same_actor(a, b))
+                shared += sum(1 for a in seed.places for b in ev.places if _same_actor(a, b))
             if shared == 0 and seed.places and ev.places:
                 continue
-            key = (shared, -gap)
+            countries = _countries()
+            specific = shared and (
+                any(p in ev.places and p.lstrip("~") not in countries for p in seed.places)
+                or any(a in ev.actors for a in seed.actors)
+                or not any(p in ev.places for p in seed.places)
+            )
+            kinds = any(t in ev.topics for t in seed.topics if t not in _AFTERMATH_TOPICS)
+            if shared and not specific and not kinds and _localities(seed.places) and _localities(ev.places):
+                # only a country in common, two kinds of happening, each in its own town: a coach
+                # crash near Loja with French passengers is not the floods in the Var
+                continue
+            # a shared town, actor or kind of happening before countries alone
+            key = (bool(specific or kinds), shared, -gap)
             if best_key is None or key > best_key:
                 best, best_key = ev, key
         return best

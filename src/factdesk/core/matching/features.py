@@ -46,12 +46,22 @@ _DIGIT_RE = re.compile(r"\d")
 _PART_RE = re.compile(
     r"(?:including|among them|of whom|of which|dont|parmi (?:eux|lesquels|lesquelles)|y compris|incluidos?|incluidas?|"
     r"entre ellos|entre elas|entre eles|incluindo|darunter|davon|unter ihnen|waaronder|onder wie|van wie|onder hen)"
+    r"(?:\s+(?:the|los|las|les|i|gli|le|die|den|os|as|de|het))?"
     r"\W*(?:at least|au moins|al menos|mindestens|pelo menos|ten minste|minstens)?\W*$"
     # "among the cancelled flights are 64", "entre los vuelos suprimidos figuran 64", "onder de geschrapte vluchten zijn 64"
     r"|\b(?:among|entre|parmi|tra|fra|unter|onder)\s+(?:the|los|las|les|ces|i|gli|le|questi|den|diesen|os|as|de|het|deze)\s+"
     r"[^\W\d]+(?:\s+[^\W\d]+){0,6}\W*$",
     re.I,
 )
+_PART_AFTER_RE = re.compile(
+    r"[ \t]+(?:of (?:the|them|those|whom)|des|d['’]entre|de (?:los|las|ellos|ellas|estos|estas)|dei|degli|delle|"
+    r"di (?:loro|questi)|der|von (?:den|ihnen|diesen)|dos|das|deles|delas|van (?:de|hen|wie)|"
+    r"more|additional|further|others?|autres|de plus|supplémentaires|más|otros|otras|altri|altre|weitere|mais|andere)\b"
+    r"(?![ \t]*\d)",  # "21 of the 29 drones" names its whole: the two are paired, not taken as a share
+    re.I,
+)
+"""Right after the number: a share of a group ("eight of the victims", "huit des victimes", "nueve
+de los heridos") or more of it ("two more", "deux autres", "zwei weitere"): not a total."""
 _RATE_RE = re.compile(
     r"\W*(?:[^\W\d]+\s+){0,2}?(?:a day|a week|a month|a year|per (?:day|week|month|year)|each (?:day|week|month|year)|"
     r"every (?:day|week|month|year)|daily|weekly|monthly|annually|yearly|par (?:jour|semaine|mois|an)|chaque (?:jour|semaine|mois|année)|"
@@ -285,7 +295,9 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
                 outcome = f"{kind} {happened}"
         if kind is None and outcome is None:
             continue
-        part = bool(_PART_RE.search(claim.text[max(0, rel_start - 60) : rel_start]))
+        part = bool(_PART_RE.search(claim.text[max(0, rel_start - 60) : rel_start])) or bool(
+            _PART_AFTER_RE.match(claim.text, rel_end)
+        )
         rate = bool(_RATE_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30)))
         forecast = bool(_FORECAST_RE.search(claim.text, max(0, rel_start - 50), rel_start))
         out.append(
