@@ -36,6 +36,10 @@ def _resolved(text: str, lang: str, published: str = PUB) -> list[str | None]:
         ("de", "Am Donnerstag beginnt in Hamburg der Prozess gegen die drei Angeklagten.", "2025-05-08"),
         # the reference weekday itself is that day
         ("en", "The summit opens on Wednesday in Geneva with a speech by the secretary-general.", "2025-05-07"),
+        # after a future or "until" cue too, and "this Wednesday" is today
+        ("pt", "Até esta quarta-feira, as equipas recolheram três toneladas de lixo na praia.", "2025-05-07"),
+        ("en", "The minister is expected to visit the flooded town on Wednesday.", "2025-05-07"),
+        ("en", "The minister is expected to visit the flooded town on Friday.", "2025-05-09"),
     ],
 )
 def test_weekday_announced_by_a_scheduling_verb_is_that_day_or_the_next(lang, text, expected):

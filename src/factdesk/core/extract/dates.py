@@ -19,12 +19,12 @@ Reference (in order): (1) the publication date; (2) the latest explicit full dat
 after the current year, or the publication year when only ``YYYY``/``YYYY-MM`` is known).
 Relative weekdays ("on Sunday", "lundi", "Sunday's") resolve to the most recent such day on or
 before the reference (the same weekday as the reference is the reference day itself); "last X" /
-"X dernier" is strictly before, "next X" / "X prochain" strictly after, and so is a weekday after a
-future or "until" cue in its own clause ("is expected to visit on Thursday", "hasta el lunes",
-"will am Donnerstag reisen"; ``dates.future_cues`` in the language files). A weekday in a clause
-with a present-tense verb of a scheduled happening, before or after it ("the strike begins on
-Thursday", "am Donnerstag beginnt der Streik"; ``dates.upcoming_verbs``), is that day or the next
-such day: news tells past days in past tenses. A day + month later than
+"X dernier" is strictly before, "next X" / "X prochain" strictly after. A weekday announced in its
+own clause is that day or the next such day: after a future or "until" cue ("is expected to visit
+on Thursday", "hasta el lunes", "até esta terça-feira"; ``dates.future_cues`` in the language
+files), or with a present-tense verb of a scheduled happening before or after it ("the strike
+begins on Thursday", "am Donnerstag beginnt der Streik"; ``dates.upcoming_verbs``): news tells
+past days in past tenses. A day + month later than
 the reference goes to the previous year, unless its clause announces it (a future cue or an
 ``upcoming_cues`` word: "the next meeting is scheduled for June 5", "prévue le 5 juin"); so does a
 bare month later than the reference month.
@@ -410,7 +410,9 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool, has_y
             gd = m.groupdict()
             rel = -1 if (gd.get("lb") or gd.get("la")) else (1 if (gd.get("nb") or gd.get("na")) else 0)
             if rel == 0 and p.future is not None and _future_clause(text, m.start(), p.future):
-                rel = 1  # "is expected to visit on Thursday", "hasta el lunes", "visitará ... el jueves"
+                # "is expected to visit on Thursday", "hasta el lunes", "até esta terça-feira": that
+                # day (later the same day) or the next such day
+                rel = 2
             elif rel == 0 and p.upcoming_verb is not None and _verb_clause(text, m.start(), m.end(), p.upcoming_verb):
                 rel = 2  # "the strike begins on Thursday": that day or the next such day
             out.append(DateCand(m.start(), m.end(), "weekday", wd=_wd(lg, m["wd"]), rel=rel))
