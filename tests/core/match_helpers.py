@@ -58,3 +58,18 @@ def flood_es(cid: str, article: str) -> Claim:
         ("e", "Italia", "italy", "place"), ("q", "14", 14, "at_least", "killed"), ("d", "martes 16 de mayo", "2023-05-16"),
         ("a", "la protección civil", "civil-protection"),
     )
+
+
+def extracted(text: str, lang: str, published: str):
+    """The first claim extracted from ``text`` (an article of its own, named after its start)."""
+    from factdesk.core.extract import extract
+
+    return extract("art-" + text[:14], text, lang, published).claims[0]
+
+
+def compare_texts(a: str, b: str, published: str, lang_a: str = "en", lang_b: str = "en"):
+    """:func:`compare_claims` on the first claims extracted from two texts of one day."""
+    from factdesk.core.matching import compare_claims
+
+    return compare_claims(extracted(a, lang_a, published), extracted(b, lang_b, published),
+                          published_a=published, published_b=published)

@@ -8,6 +8,7 @@ import pytest
 
 from factdesk.core.extract import extract
 from factdesk.core.matching import compare_claims
+from match_helpers import compare_texts, extracted
 
 PUB = "2025-05-07"  # a Wednesday
 
@@ -71,11 +72,11 @@ def test_night_announced_by_a_scheduling_verb_follows_the_reference():
 
 
 def _claim(text: str, lang: str = "en"):
-    return extract("art-" + text[:12], text, lang, PUB).claims[0]
+    return extracted(text, lang, PUB)
 
 
 def _compare(a: str, b: str, lang_b: str = "en"):
-    return compare_claims(_claim(a), _claim(b, lang_b), published_a=PUB, published_b=PUB)
+    return compare_texts(a, b, PUB, lang_b=lang_b)
 
 
 TOTAL = "The airline cancelled about 800 flights at Frankfurt airport on Friday because of the pilots' strike."

@@ -8,6 +8,7 @@ import pytest
 
 from factdesk.core.extract import extract
 from factdesk.core.matching import compare_claims
+from match_helpers import compare_texts, extracted
 
 PUB = "2025-06-12"
 
@@ -56,11 +57,11 @@ def test_appositive_ages(lang, text, expected):
 
 
 def _claim(text: str, lang: str = "en"):
-    return extract("art-" + text[:14], text, lang, PUB).claims[0]
+    return extracted(text, lang, PUB)
 
 
 def _compare(a: str, b: str, lang_b: str = "en"):
-    return compare_claims(_claim(a), _claim(b, lang_b), published_a=PUB, published_b=PUB)
+    return compare_texts(a, b, PUB, lang_b=lang_b)
 
 
 TOLL = "Twelve people were killed when the bus crashed near Ronda on Tuesday, police said."

@@ -77,15 +77,18 @@ class DateCand:
 _CLAUSE_BREAK_RE = re.compile(r"[,;:—–()\"“”«»]")
 
 
-def _future_clause(text: str, start: int, rx: re.Pattern[str]) -> bool:
-    """A future or 'until' cue earlier in the weekday's own clause (no punctuation in between)."""
+def _clause_before(text: str, start: int) -> str:
+    """The text of a date's own clause before it (up to 60 characters, no punctuation in between)."""
     before = text[max(0, start - 60):start]
     cut = None
     for cut in _CLAUSE_BREAK_RE.finditer(before):
         pass
-    if cut is not None:
-        before = before[cut.end():]
-    return rx.search(before) is not None
+    return before[cut.end():] if cut is not None else before
+
+
+def _future_clause(text: str, start: int, rx: re.Pattern[str]) -> bool:
+    """A future or 'until' cue earlier in the weekday's own clause."""
+    return rx.search(_clause_before(text, start)) is not None
 
 
 _CLAUSE_AFTER = 60
@@ -94,13 +97,7 @@ _CLAUSE_AFTER = 60
 def _verb_clause(text: str, start: int, end: int, rx: re.Pattern[str]) -> re.Match[str] | None:
     """A verb of a scheduled happening in the date's own clause, before or after it ("Der Streik
     beginnt am Donnerstag", "Am Donnerstag beginnt der Streik", "le sommet s'ouvre jeudi")."""
-    before = text[max(0, start - 60):start]
-    cut = None
-    for cut in _CLAUSE_BREAK_RE.finditer(before):
-        pass
-    if cut is not None:
-        before = before[cut.end():]
-    got = rx.search(before)
+    got = rx.search(_clause_before(text, start))
     if got is not None:
         return got
     after = text[end:end + _CLAUSE_AFTER]
@@ -111,7 +108,9 @@ def _verb_clause(text: str, start: int, end: int, rx: re.Pattern[str]) -> re.Mat
 
 
 def _upcoming(p: "_DatePatterns", text: str, m: re.Match[str]) -> int:
-    """2 (on or after the reference) for a weekday night in a clause announcing it, else 0."""
+    """2 (that day or the next such day) for a weekday or weekday night its clause announces, else 0:
+    after a future or "until" cue ("is expected to visit on Thursday", "hasta el lunes", "até esta
+    terça-feira") or with a scheduling verb ("the strike begins on Thursday")."""
     if p.future is not None and _future_clause(text, m.start(), p.future):
         return 2
     if p.upcoming_verb is not None and _verb_clause(text, m.start(), m.end(), p.upcoming_verb):
@@ -409,12 +408,8 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool, has_y
                 continue
             gd = m.groupdict()
             rel = -1 if (gd.get("lb") or gd.get("la")) else (1 if (gd.get("nb") or gd.get("na")) else 0)
-            if rel == 0 and p.future is not None and _future_clause(text, m.start(), p.future):
-                # "is expected to visit on Thursday", "hasta el lunes", "até esta terça-feira": that
-                # day (later the same day) or the next such day
-                rel = 2
-            elif rel == 0 and p.upcoming_verb is not None and _verb_clause(text, m.start(), m.end(), p.upcoming_verb):
-                rel = 2  # "the strike begins on Thursday": that day or the next such day
+            if rel == 0:
+                rel = _upcoming(p, text, m)
             out.append(DateCand(m.start(), m.end(), "weekday", wd=_wd(lg, m["wd"]), rel=rel))
     has_rel = p.rel_probe.search(text, lowered)
     if p.relday is not None and has_rel:
