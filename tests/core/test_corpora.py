@@ -25,7 +25,7 @@ CORPORA = [
     ("blind2", 0.95, 0.6),
     ("blind3", 0.6, 0.75),
     ("blind4", 0.6, 0.35),
-    ("blind5", 0.7, 0.3),
+    ("blind5", 0.7, 0.4),
 ]
 """(corpus, minimum share of gold links found, minimum share of gold contradictions found)."""
 

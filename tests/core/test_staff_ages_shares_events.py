@@ -164,3 +164,26 @@ def test_a_quote_credited_to_two_named_people_by_surname_or_full_name():
     b = "« Nous n'avons jamais vu la rivière monter aussi vite », a déclaré la maire d'Alès, Claire Mounier, devant la mairie."
     got = compare_claims(_claim(a, "fr"), _claim(b, "fr"), published_a=PUB, published_b=PUB)
     assert got is not None and got.kind == "contradiction" and got.ctype == "attribution", got
+
+
+def _in_one_event(a: str, lang_a: str, b: str, lang_b: str):
+    from factdesk.core.matching.compare import PairContext
+
+    ca, cb = extracted(a, lang_a, PUB), extracted(b, lang_b, PUB)
+    # common words weigh little, as in a workspace where every article speaks of rescues
+    ctx = PairContext(idf=lambda anchor: 0.1, event_of={ca.id: "e1", cb.id: "e1"})
+    return compare_claims(ca, cb, published_a=PUB, published_b=PUB, ctx=ctx)
+
+
+def test_two_counts_of_one_group_in_one_event_conflict():
+    got = _in_one_event("Some 250 firefighters were deployed overnight, the prefecture said.", "en",
+                        "Plus de 400 sapeurs-pompiers ont été mobilisés dans la nuit.", "fr")
+    assert got is not None and got.kind == "contradiction", got
+    # people in general: too little in common to be one figure
+    got = _in_one_event("Some 250 people were deployed overnight, the prefecture said.", "en",
+                        "Plus de 400 personnes ont été mobilisées dans la nuit.", "fr")
+    assert got is None or got.kind != "contradiction", got
+    # a share of the group introduced by "among them were"
+    got = _in_one_event("Some 42 patients were moved to other hospitals overnight.", "en",
+                        "Among them were six patients from intensive care.", "en")
+    assert got is None or got.kind != "contradiction", got

@@ -939,7 +939,9 @@ def _specific_measure_evidence(fa: Features, fb: Features, qv: QuantityVerdict, 
     if not qv.conflict:
         return False
     specific = any(
-        (qa, qb) in qv.indicator or (qa.measure == qb.measure and qa.measure in _TALLY_MEASURES)
+        (qa, qb) in qv.indicator
+        or (qa.measure == qb.measure and qa.measure in _TALLY_MEASURES)
+        or (qa.noun is not None and qa.noun == qb.noun)  # "250 firefighters" / "400 sapeurs-pompiers"
         for qa, qb in qv.conflict
     )
     if not specific:

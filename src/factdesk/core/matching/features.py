@@ -32,6 +32,8 @@ OUTCOMES = {"killed": "killed", "wounded": "wounded", "missing": "missing", "dis
 OUTCOME_CONCEPTS = {"killed": "killed", "wounded": "wounded", "missing": "missing", "refugees": "displaced", "arrest": "arrests"}
 POPULATION_CONCEPTS = {"fighters": "fighters", "militia": "fighters", "soldiers": "soldiers", "civilians": "civilians", "people": "people", "hostage": "hostages"}
 GENERIC_POPULATIONS = {"people", None}
+# Lexicon concepts of particular groups of people a count may name (firefighters are "rescue").
+COUNTED_GROUPS = frozenset({"passengers", "patient", "pilot", "workers", "rescue", "refugees", "hostage", "prisoner"})
 # Lexicon concepts of a happening an amount (litres, tonnes) measures: near the amount, they make
 # it that happening's amount ("volume spilled"), compared like a count; other amounts (a tank's
 # capacity, a ship's load) only agree when equal.
@@ -47,6 +49,7 @@ _PART_RE = re.compile(
     r"(?:including|among them|of whom|of which|dont|parmi (?:eux|lesquels|lesquelles)|y compris|incluidos?|incluidas?|"
     r"entre ellos|entre elas|entre eles|incluindo|darunter|davon|unter ihnen|waaronder|onder wie|van wie|onder hen)"
     r"(?:\s+(?:the|los|las|les|i|gli|le|die|den|os|as|de|het))?"
+    r"(?:\s+(?:were|are|was|is|figuraient|figurent|étaient|sont|había|hay|waren|sind|erano|sono|estavam|estão|zijn))?"
     r"\W*(?:at least|au moins|al menos|mindestens|pelo menos|ten minste|minstens)?\W*$"
     # "among the cancelled flights are 64", "entre los vuelos suprimidos figuran 64", "onder de geschrapte vluchten zijn 64"
     r"|\b(?:among|entre|parmi|tra|fra|unter|onder)\s+(?:the|los|las|les|ces|i|gli|le|questi|den|diesen|os|as|de|het|deze)\s+"
@@ -104,6 +107,9 @@ class Quantity:
     """A count per period ("600 flights a day"): never the same figure as a total."""
     forecast: bool = False
     """A figure announced as possible or expected ("could rise to 50"): never set against a count made."""
+    noun: str | None = None
+    """For a count of people, the lexicon concept of the noun counted right after the number
+    ("250 firefighters", "42 patiënten"), when it names a particular group (see ``COUNTED_GROUPS``)."""
 
     @property
     def measure(self) -> str | None:
@@ -300,10 +306,11 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
         )
         rate = bool(_RATE_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30)))
         forecast = bool(_FORECAST_RE.search(claim.text, max(0, rel_start - 50), rel_start))
+        noun = after[0] if kind == "people" and outcome is None and after and after[0] in COUNTED_GROUPS else None
         out.append(
             Quantity(
                 value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate,
-                forecast,
+                forecast, noun,
             )
         )
     return out
