@@ -23,7 +23,8 @@ def format_number(value: float | None) -> str:
 
 
 def span_label(span: Span) -> str:
-    """``killed ≥ 18``, ``2024-02-02 (day)``, ``quote — Joe Biden``, ``source: OSDH``, ``entity al-Qaim``."""
+    """``killed ≥ 18``, ``2024-02-02 (day)``, ``quote — Joe Biden``, ``source: OSDH``, ``al-Qaim (place)``,
+    ``the company → Brandt & Söhne (org)``."""
     if span.type == "quantity":
         sign = QUALIFIER_SIGNS.get(span.qualifier or "", "")
         number = format_number(span.value)
@@ -41,5 +42,6 @@ def span_label(span: Span) -> str:
         return f"source: {span.source or span.text}"
     if span.type == "entity":
         kind = f" ({span.kind})" if span.kind and span.kind != "unknown" else ""
-        return f"{span.text}{kind}"
+        refers = f" → {span.basis}" if span.basis else ""  # "the company → Brandt & Söhne"
+        return f"{span.text}{refers}{kind}"
     return span.text

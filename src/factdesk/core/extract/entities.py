@@ -274,8 +274,10 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
     # 3./4. capitalised runs (with ministries)
     first_word = words[0] if words else None
     runs: list[list[Tok]] = []
+    firms: set[int] = set()  # indexes in ``runs`` of names joined by "&" ("Marks & Spencer")
     cur: list[Tok] = []
     pending: list[Tok] = []
+    amp = False
     for w, info in zip(words, infos):
         wc = info[5]
         if not cur:
@@ -284,9 +286,13 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
                 cur.append(w)
             continue
         gap = text[(pending[-1] if pending else cur[-1]).end:w.start]
-        if gap.strip() or "\n" in gap:
+        if gap.strip() == "&" and not pending and wc & 1 and "\n" not in gap:
+            amp = True  # a firm's name: "Brandt & Söhne", "Procter & Gamble"
+        elif gap.strip() or "\n" in gap:
+            if amp:
+                firms.add(len(runs))
             runs.append(cur)
-            cur, pending = [], []
+            cur, pending, amp = [], [], False
         if wc & 1:
             if pending:
                 cur.extend(pending)
@@ -300,15 +306,21 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
             pending.append(w)
         else:
             if cur:
+                if amp:
+                    firms.add(len(runs))
                 runs.append(cur)
-            cur, pending = [], []
+            cur, pending, amp = [], [], False
     if cur:
+        if amp:
+            firms.add(len(runs))
         runs.append(cur)
     all_stop = _all_stop()
     titles = _all_titles()
-    for run in runs:
+    for ri, run in enumerate(runs):
         # a lowercase ministry word alone is not a name
         if not any(_is_cap(t.text) for t in run):
+            continue
+        if ri in firms and _add_firm(text, run, lg, add):
             continue
         s_tok = 0
         person_cue = False
@@ -332,6 +344,8 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
         seg = run[s_tok:]
         while seg and seg[-1].low in _CONNECTORS:
             seg = seg[:-1]
+        if lg.nouns_capitalized:
+            seg = _strip_leading_nouns(text, seg, lg)
         if not seg:
             continue
         off, first = _strip_elision(seg[0])
@@ -368,6 +382,8 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
         if not key:
             continue
         hit = al.lookup(raw)
+        if not hit and lg.nouns_capitalized and len(seg) == 1 and _after_noun_cue(text, s, lg):
+            continue  # "das Feuer", "ums Leben", "21:40 Uhr": a noun after an article or a number
         if hit:
             kind = hit[1]
         elif person_cue:
@@ -378,10 +394,13 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
             kind = "place"
         elif _place_cue(text, s, lg):
             kind = "place"
-        elif 2 <= len(seg) <= 4 and all(_is_cap(t.text) for t in seg) or (
+        elif (2 <= len(seg) <= 4 and all(_is_cap(t.text) for t in seg) or (
                 lg.name_particles and 2 <= sum(_is_cap(t.text) for t in seg) <= 4
-                and all(_is_cap(t.text) or t.low in lg.name_particles for t in seg)):
-            kind = "person"  # "Peter van der Berg" where names hold particles
+                and all(_is_cap(t.text) or t.low in lg.name_particles for t in seg))) and not (
+                lg.nouns_capitalized and any(_common_noun(t.low, lg) for t in seg)):
+            # "Peter van der Berg" where names hold particles; a German common noun makes no
+            # name of a person ("Freiwilliger Feuerwehr")
+            kind = "person"
         else:
             if lg.nouns_capitalized and all(_common_noun(t.low, lg) for t in seg if _is_cap(t.text)):
                 continue  # "Passagiere", "Erhöhung der Gehälter": German capitalises every noun
@@ -389,6 +408,61 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
         add(s, e, key, kind)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _strip_leading_nouns(text: str, seg: list[Tok], lg: langdata.Lang) -> list[Tok]:
+    """Where every noun is capitalised, common nouns (and the particles after them) before a name
+    are not part of it: "eine Halle der Firma Oldenkamp" → "Oldenkamp", "Feuerwehrsprecher Tobias
+    Reinartz" → "Tobias Reinartz". Organisation words stay ("Polizei Duisburg")."""
+    k = 0
+    while k < len(seg) - 1 and seg[k].low not in lg.org_words and (
+            _common_noun(seg[k].low, lg) or k == 0 and _after_noun_cue(text, seg[0].start, lg)):
+        k += 1
+        while k < len(seg) - 1 and seg[k].low in _CONNECTORS:
+            k += 1
+    if k and _is_cap(seg[k].text) and not _common_noun(seg[k].low, lg):
+        return seg[k:]
+    return seg
+
+
+_LAST_TOKEN_RE = re.compile(r"(\w+)\W*$")
+
+
+def _after_noun_cue(text: str, s: int, lg: langdata.Lang) -> bool:
+    """The word before ``s`` is a determiner, a noun cue or a number (see ``noun_cues``)."""
+    m = _LAST_TOKEN_RE.search(text, max(0, s - 24), s)
+    if m is None or text[m.end(1):s].strip(" \u00a0"):
+        return False  # nothing before, or a sign between ("Tote: Feuer")
+    prev = m.group(1).lower()
+    return prev.isdigit() or prev in lg.determiners or prev in lg.noun_cues
+
+
+def _add_firm(text: str, run: list[Tok], lg: langdata.Lang, add) -> bool:
+    """A firm's name joined by "&": from the name words right before the "&" to the end of the run,
+    keyed on its core ("Brandt & Söhne Verpackungstechnik" and "Brandt & Söhne" share a key).
+    Leading common nouns are not part of it ("der Firma Brandt & Söhne")."""
+    j = next((i for i in range(1, len(run)) if "&" in text[run[i - 1].end:run[i].start]), 0)
+    if not j:
+        return False
+    k = j - 1
+    stop = _all_stop()
+    while k > 0:
+        t = run[k - 1]
+        if not _is_cap(t.text) or t.low in stop or t.low in _CONNECTORS or t.low.rstrip(".") in _all_titles():
+            break
+        if lg.nouns_capitalized and _common_noun(t.low, lg):
+            break
+        k -= 1
+    first = run[k]
+    if lg.nouns_capitalized and _common_noun(first.low, lg) or first.low in stop:
+        return False
+    core = text[first.start:run[j].end]
+    key = names.entity_key(core, lg.code)
+    if not key:
+        return False
+    hit = names.aliases().lookup(text[first.start:run[-1].end]) or names.aliases().lookup(core)
+    add(first.start, run[-1].end, hit[0] if hit else key, hit[1] if hit else "org")
+    return True
 
 
 _PROPER_CONCEPTS = frozenset({"un", "nato", "islamic_state", "revolutionary_guards", "pro_iran"})
@@ -407,9 +481,14 @@ def _common_noun(low: str, lg: langdata.Lang) -> bool:
             from factdesk.core.matching.lexicon import lexicon
 
             lex = lexicon()
-            found = lex.map_text(low, lg.code).concepts
-            got = bool(found) and not any(
-                lex.types.get(c) in ("place", "geo") or c in _PROPER_CONCEPTS for c in found
+
+            def common(word: str) -> bool:
+                found = lex.map_text(word, lg.code).concepts
+                return bool(found) and not any(lex.types.get(c) in ("place", "geo") or c in _PROPER_CONCEPTS for c in found)
+
+            # a compound ending in a common noun is one ("Berufsfeuerwehr", "Großbrand")
+            got = common(low) or any(
+                common(low[i:]) or (low[i:],) in lg.kind_nouns for i in range(3, len(low) - 4)
             )
         if len(memo) < 50000:
             memo[low] = got

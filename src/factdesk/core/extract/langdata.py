@@ -30,6 +30,8 @@ except ``lang``; missing keys simply disable the feature for that language):
 ``nouns_capitalized``    true where every common noun is capitalised (German): a lone capitalised
                          word that names a lexicon concept, a counted thing or ends like a noun is no name.
 ``noun_suffixes``        endings of common nouns, for ``nouns_capitalized``.
+``noun_cues``            words after which a lone capitalised word is a common noun, with the
+                         determiners ("im", "ums", "keine": "ums Leben", "keine Gefahr").
 ``currency``             currency words and signs -> ISO code.
 ``age_before`` / ``age_after``  age cues ("aged", "81-year-old", "âgé de ... ans").
 ``id_cues``              words before a number that make it an identifier ("Resolution 2254", "kilomètre 160").
@@ -301,6 +303,7 @@ class Lang:
         self.kind_nouns = _token_table(data.get("kind_nouns") or {})
         self.nouns_capitalized = bool(data.get("nouns_capitalized"))
         self.noun_suffixes = tuple(_lower_list(data.get("noun_suffixes")))
+        self.noun_cues = frozenset(_lower_list(data.get("noun_cues")))
         self.kind_verbs = _token_table(data.get("kind_verbs") or {})
         self.currency: dict[str, str] = {k.lower(): str(v) for k, v in (data.get("currency") or {}).items()}
         self.age_before = _lower_list(data.get("age_before"))

@@ -371,3 +371,19 @@ def source_key(name: str, lang: str | None = None) -> str:
     if best is not None and not key:
         return best[2]
     return key or fold(name).strip()
+
+
+_MEDIA_HINTS = (
+    "afp", "agence france", "reuters", "associated press", "ap", "dpa", "efe", "ansa", "bbc", "cnn", "aljazeera",
+    "al jazeera", "al-jazeera", "al mayadeen", "almayadeen", "sana", "irna", "tass", "xinhua", "anadolu", "europa press",
+)
+"""News agencies and broadcasters (by entity key): they report, they are not what a story is about."""
+
+
+def is_media(key: str) -> bool:
+    """True for the entity key of a news agency or broadcaster (``afp``, ``reuters`` …)."""
+    k = key.lower().replace("_", " ")
+    for hint in _MEDIA_HINTS:
+        if k == hint or k.startswith(hint + " ") or k.startswith(hint + ":") or k.endswith(":" + hint):
+            return True
+    return False

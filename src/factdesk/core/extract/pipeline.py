@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..models import Claim, Sentence, Span, claim_id
 from . import ExtractResult, langdata
+from .anaphora import OrgTracker
 from .attribution import find_attributions
 from .dates import DateCand, build_reference, find_dates, resolve, resolve_quoted_today
 from .entities import find_entities
@@ -66,6 +67,7 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     last_speaker: str | None = None
     last_person: str | None = None
     last_paragraph = -1
+    orgs = OrgTracker()
     for si, s in enumerate(sents):
         norm = _speakerless(s.text)
         occ = occurrences.get(norm, 0)
@@ -135,14 +137,18 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
                     last_speaker = speaker
             spans.append(Span("quote", base + q.start, base + q.end, body[q.start:q.end], kind=kind, speaker=speaker))
 
-        # entities
+        # entities, and the nouns standing for an organisation named before ("the company")
         for e in ents:
             spans.append(Span("entity", base + e.start, base + e.end, e.name, key=e.key, kind=e.kind))
+        refs = orgs.sentence(body, toks, ents, lg) if s.kind != "foreign" else []
+        for r in refs:
+            spans.append(Span("entity", base + r.start, base + r.end, body[r.start:r.end], key=r.key, kind=r.kind,
+                              basis=r.name))
         if persons_here:
             last_person = persons_here[-1].name
 
-        has_core = len(spans) > len(ents)  # every span but the entity spans is a core one
-        n_ent = len({e.key for e in ents})
+        has_core = len(spans) > len(ents) + len(refs)  # every span but the entity spans is a core one
+        n_ent = len({e.key for e in ents} | {r.key for r in refs})
         if s.kind == "foreign":
             is_claim = any(sp.type in ("quantity", "date") for sp in spans)
         else:

@@ -23,6 +23,7 @@ from factdesk.core.matching.features import (
     build_features,
     intervals_intersect,
 )
+from factdesk.core.extract.names import is_media
 from factdesk.core.matching.lexicon import fold, lexicon
 from factdesk.core.models import Claim, Suggestion
 
@@ -51,20 +52,6 @@ EVENT_GAP_DAYS = 3
 """Two claims whose (own or inherited) dates are further apart than this are different events."""
 DATE_CONFLICT_MAX_DAYS = 400
 """Dates further apart than this are different happenings, not a date error."""
-
-_MEDIA_HINTS = (
-    "afp", "agence france", "reuters", "associated press", "ap", "dpa", "efe", "ansa", "bbc", "cnn", "aljazeera",
-    "al jazeera", "al-jazeera", "al mayadeen", "almayadeen", "sana", "irna", "tass", "xinhua", "anadolu", "europa press",
-)
-
-
-def _is_media(key: str) -> bool:
-    k = key.lower().replace("_", " ")
-    for hint in _MEDIA_HINTS:
-        if k == hint or k.startswith(hint + " ") or k.startswith(hint + ":") or k.endswith(":" + hint):
-            return True
-    return False
-
 
 @dataclass(slots=True)
 class PairContext:
@@ -773,7 +760,7 @@ def _scheduled_evidence(fa: Features, fb: Features, same: "Sameness") -> bool:
     """Both claims name one organisation, person or place, and not two different organisations."""
     named = [
         k for k in same.shared_entities
-        if {fa.entities.get(k), fb.entities.get(k)} & {"org", "person", "group", "place", "unknown"} and not _is_media(k)
+        if {fa.entities.get(k), fb.entities.get(k)} & {"org", "person", "group", "place", "unknown"} and not is_media(k)
     ]
     if not named and not same.shared_places:
         return False
@@ -880,7 +867,7 @@ def _specific_sources(f: Features) -> set[str]:
     got = f.memo["specific_sources"] = {
         k for k in f.sources
         if (k in f.entities or k.startswith("ministry:") or any(_same_source(k, e) for e in f.entities))
-        and not _is_media(k)
+        and not is_media(k)
     }
     return got
 
@@ -960,7 +947,7 @@ def _actors(f: Features) -> set[str]:
         return f.memo["actors"]
     except KeyError:
         pass
-    got = f.memo["actors"] = {k for k, kind in f.entities.items() if kind in ("org", "person", "group") and not _is_media(k)}
+    got = f.memo["actors"] = {k for k, kind in f.entities.items() if kind in ("org", "person", "group") and not is_media(k)}
     return got
 
 
@@ -1017,6 +1004,8 @@ def compare_deferred(
     event_b = ctx.event_of.get(fb.claim_id) if ctx else None
     shared_event = event_a if event_a is not None and event_a == event_b else None
 
+    # incompatible counts are never one fact, even where they are not a contradiction either
+    counts_differ = bool(qv.conflict)
     # 1. quantity contradiction: same thing counted, same event and place, incompatible values
     if qv.indicator and not _indicator_comparable(fa, fb, same):
         # a share of one indicator for another subject or another period is not a contradiction
@@ -1027,7 +1016,7 @@ def compare_deferred(
     if qv.conflict and not far and not _undated_vs_background(fa, fb, ctx):
         # a named company or person both claims are about stands in for a place ("Enerlux's debts")
         actor_ok = same.core >= ACTOR_QUANTITY_MIN and any(
-            {fa.entities.get(k), fb.entities.get(k)} & {"org", "person", "unknown"} and not _is_media(k)
+            {fa.entities.get(k), fb.entities.get(k)} & {"org", "person", "unknown"} and not is_media(k)
             for k in same.shared_entities
         )
         place_ok = bool(same.shared_places) or shared_event is not None or actor_ok
@@ -1069,7 +1058,7 @@ def compare_deferred(
     if qv.collisions and not qv.agree:
         # the same number for different things counted
         return None
-    if qv.conflict:
+    if counts_differ:
         # incompatible counts without the evidence for a contradiction: not the same fact either
         return None
     if qv.disputed and not qv.agree:

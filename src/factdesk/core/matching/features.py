@@ -343,7 +343,7 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
         if stype == "entity":
             if s.key:
                 entities.setdefault(s.key, s.kind or "unknown")
-                entity_names.setdefault(s.key, s.text)
+                entity_names.setdefault(s.key, s.basis or s.text)  # "the company" names its firm
         elif stype == "date":
             parsed = parse_resolved(s.resolved)
             if parsed is not None:
