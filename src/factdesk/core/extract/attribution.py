@@ -418,8 +418,8 @@ def _np_back(toks: list[Tok], kb: int | None, lg: langdata.Lang, max_words: int 
         if t.typ == "num":
             break
         low = t.low
-        if low in lg.np_stop and low not in _CONNECT:
-            break
+        if low in lg.np_stop and low not in _CONNECT and not (len(t.text) > 1 and t.text.isupper()):
+            break  # an acronym is no stop word ("US Central Command said": not the pronoun "us")
         words += 1
         j -= 1
     s = j + 1
@@ -433,9 +433,9 @@ def _valid_np(toks: list[Tok], np: tuple[int, int], lg: langdata.Lang) -> bool:
     if not words:
         return False
     lows = [w.low for w in words]
-    head_nouns = [w for w in lows if w not in lg.determiners and w not in _CONNECT]
-    if head_nouns and head_nouns[0] in lg.non_sources:
-        return False
+    heads = [w for w in words if w.low not in lg.determiners and w.low not in _CONNECT]
+    if heads and heads[0].low in lg.non_sources and not (len(heads[0].text) > 1 and heads[0].text.isupper()):
+        return False  # "we", "us" … but not the acronym "US"
     if " ".join(lows) in lg.non_sources:
         return False
     if any(_is_cap(w) for w in words):

@@ -266,11 +266,16 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
             hit_len = n
             break
         next_i = i + (hit_len or 1)
-    # 2. nationality adjectives (also parts of hyphenated words)
+    # 2. nationality adjectives (also parts of hyphenated words), and acronyms heading one
     for k in [k for k, x in enumerate(infos) if x[4]]:
         w = words[k]
         for ps, pe, key in infos[k][4]:
             add(w.start + ps, w.start + pe, key, "place")
+    for w in words:
+        if "-" in w.text and w.text[:2].isupper():
+            head = _acronym_head(w.text)
+            if head is not None:
+                add(w.start, w.start + head[0], head[1], head[2])
     # 3./4. capitalised runs (with ministries)
     first_word = words[0] if words else None
     runs: list[list[Tok]] = []
@@ -360,6 +365,8 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
             parts = [t for t in seg if free(t.start, t.end)]
             if not parts or len(parts) == len(seg):
                 continue
+            if parts[-1].low in _CONNECTORS and lg.nouns_capitalized:
+                continue  # "Angaben des [US-…]": a noun and its genitive article
             seg = parts
             s, e = seg[0].start, seg[-1].end
             raw = text[s:e]
@@ -410,19 +417,38 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
     return out
 
 
+_GENITIVE_ARTICLES = frozenset(("der", "des"))
+
+
 def _strip_leading_nouns(text: str, seg: list[Tok], lg: langdata.Lang) -> list[Tok]:
     """Where every noun is capitalised, common nouns (and the particles after them) before a name
     are not part of it: "eine Halle der Firma Oldenkamp" → "Oldenkamp", "Feuerwehrsprecher Tobias
     Reinartz" → "Tobias Reinartz". Organisation words stay ("Polizei Duisburg")."""
+    if len(seg) < 2:
+        return seg
     k = 0
     while k < len(seg) - 1 and seg[k].low not in lg.org_words and (
-            _common_noun(seg[k].low, lg) or k == 0 and _after_noun_cue(text, seg[0].start, lg)):
+            _common_noun(seg[k].low, lg) or k == 0 and _after_noun_cue(text, seg[0].start, lg)
+            or seg[k + 1].low in _GENITIVE_ARTICLES):  # "Angaben des US-Zentralkommandos"
         k += 1
         while k < len(seg) - 1 and seg[k].low in _CONNECTORS:
             k += 1
     if k and _is_cap(seg[k].text) and not _common_noun(seg[k].low, lg):
         return seg[k:]
     return seg
+
+
+_ACRONYM_HEAD_RE = re.compile(r"([A-Z]{2,6})-[^\W\d_]")
+
+
+def _acronym_head(word: str) -> tuple[int, str, str] | None:
+    """An alias acronym heading a hyphenated word: "US-Soldaten", "EU-Kommission", "UN-Angaben" →
+    (length, key, kind) of the acronym."""
+    m = _ACRONYM_HEAD_RE.match(word)
+    if m is None:
+        return None
+    hit = names.aliases().lookup(m.group(1))
+    return (len(m.group(1)), hit[0], hit[1]) if hit else None
 
 
 _LAST_TOKEN_RE = re.compile(r"(\w+)\W*$")

@@ -309,6 +309,13 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
             if whole[0] not in _MEASURE_KINDS and whole[0] not in ("other", "percent", "money", "duration", "age"):
                 return whole
     j = i1
+    if j < len(toks) and i1 > 0:
+        # a model's designation between the number and the noun: "two B-1B bombers", "24 F-16
+        # jets", "three MQ-9 Reaper drones", "cinq Shahed-136"
+        m = _DESIGNATION_RE.match(text, toks[i1 - 1].end)
+        if m:
+            while j < len(toks) and toks[j].start < m.end():
+                j += 1
     steps = 0
     while j < len(toks) and steps < 4:
         t = toks[j]
@@ -346,6 +353,9 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
             return verb, None, noun_end
     return noun_kind or "other", unit, noun_end
 
+
+_DESIGNATION_RE = re.compile(r"\s+[A-Z][A-Za-z]{0,7}-?\d+[A-Za-z]{0,3}(?:\s+[A-Z][a-z]+)?(?=\s)")
+"""A model designation right after a number (``B-1B``, ``F-16``, ``MQ-9 Reaper``, ``Shahed-136``)."""
 
 _PARTITIVE = frozenset(("of", "des", "de", "dei", "degli", "delle", "di", "von", "dos", "das", "del", "sur", "su", "sobre"))
 _PARTITIVE_DET = frozenset(("the", "los", "las", "os", "as", "den", "der", "les"))

@@ -778,6 +778,17 @@ def _happenings(f: Features) -> set[str]:
     return got
 
 
+_TOLL_MEASURES = frozenset({"killed", "wounded", "missing"})
+
+
+def _same_toll(fa: Features, fb: Features, qv: QuantityVerdict) -> bool:
+    """The claims give one toll: they agree on a count of dead, injured or missing, nothing else
+    they count differs, and neither tells a share of it ("two of the five dead")."""
+    if qv.loose or any(q.part for q in fa.quantities) or any(q.part for q in fb.quantities):
+        return False
+    return any(qa.measure in _TOLL_MEASURES for qa, _ in qv.agree)
+
+
 def _shared_happening(fa: Features, fb: Features) -> str | None:
     both = _happenings(fa) & _happenings(fb)
     return min(both) if both else None
@@ -797,7 +808,8 @@ def _date_conflict(
     slip_possible = any(
         x.resolved[-2:] == y.resolved[-2:] and x.resolved[:7] != y.resolved[:7] for x in da for y in db
     )
-    happening = _shared_happening(fa, fb)
+    # the same toll on both sides ("two crew killed and four injured") tells of one deadly happening
+    happening = _shared_happening(fa, fb) or ("toll" if _same_toll(fa, fb, qv) else None)
     # one event, and something beyond it ties the two claims: a name, a place, most of their
     # terms, or the same specific figure ("about 600 metres below the surface" in both)
     tied = any(_specific(qa.value) for qa, _ in qv.agree)
@@ -913,9 +925,9 @@ def _attribution_conflict(
     return min(same.core * 0.9 + 0.1, 1.0), reasons
 
 
-_TALLY_MEASURES = frozenset({"trapped", "rescued", "missing", "displaced", "buildings", "hostages", "arrests", "places"})
+_TALLY_MEASURES = frozenset({"trapped", "rescued", "missing", "displaced", "buildings", "hostages", "arrests", "places", "targets"})
 """Tallies of one happening (trapped, rescued, missing, evacuated, homes destroyed, hostages, arrests,
-cantons or villages): one figure per event. Tolls (given for many places and days) and counts that
+cantons or villages, targets struck): one figure per event. Tolls (given for many places and days) and counts that
 belong to a subject (seats, votes, money, jobs of a party or a company) are not evidence alone."""
 
 
