@@ -52,6 +52,15 @@ def test_date_marker_is_a_publication_hint_and_text_is_unchanged():
     assert "marker" in art.meta["published_basis"]
 
 
+def test_a_date_marker_after_the_outlet_line_still_dates_the_article():
+    raw = "NORTHERN WIRE\ndate 2025-03\nTroops withdrew on Friday, the ministry said.\n".encode()
+    art = parse_article(raw, name="w.txt")
+    assert art.published == "2025-03"
+    # further down, such a line is article text, not a marker
+    late = "Title\n\nOne.\n\nTwo.\n\nThree.\ndate 2025-03\n".encode()
+    assert parse_article(late, name="x.txt").published is None
+
+
 def test_html_metadata_and_main_content():
     html = """<!doctype html><html lang="fr"><head><title>Site — Titre</title>
     <meta property="og:title" content="Séisme au Maroc : 2 900 morts">

@@ -7,7 +7,7 @@ as it is: the stored text is exactly what every character offset refers to.
 Metadata comes from, in order: an optional header block at the top of a text file (``title:``,
 ``source:``, ``url:``, ``language:``, ``published:`` lines, other ``key: value`` lines kept as extra
 metadata, closed by a ``---`` line; the block is not part of the stored text), HTML ``<title>`` and
-meta tags, and a leading ``date YYYY-MM[-DD]`` marker (a publication-date hint; it stays in the text
+meta tags, and a ``date YYYY-MM[-DD]`` marker line among the first lines (a publication-date hint; it stays in the text
 so offsets never shift, and the title skips it). Missing metadata stays null, never invented.
 """
 
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from factdesk.core.errors import IngestError
+from factdesk.core.extract.sentences import DATE_MARKER_RE, date_marker
 from factdesk.core.langid import detect_language
 from factdesk.core.models import Article, stable_hash
 
@@ -32,7 +33,6 @@ HEADER_KEYS = ("title", "source", "url", "language", "published")
 TITLE_WIDTH = 90
 
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,40})\s*:\s*(.*)$")
-_DATE_MARKER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|$)", re.IGNORECASE)
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -100,13 +100,12 @@ def parse_article(raw: bytes, *, name: str, suffix: str = ".txt", shown: str | N
     meta = parsed.meta
     extra = {k: v for k, v in meta.items() if k not in HEADER_KEYS}
     published = _clean_date(meta.get("published"))
-    marker = _DATE_MARKER.match(body)
-    if marker:
-        hint = "-".join(g for g in marker.groups() if g)
+    hint = date_marker(body)
+    if hint and len(hint) >= 7:
         extra["date_marker"] = hint
         if published is None:
             published = hint
-            extra["published_basis"] = f"leading 'date {hint}' marker in the text"
+            extra["published_basis"] = f"'date {hint}' marker at the top of the text"
     language = (meta.get("language") or "").strip().lower() or None
     if language is None:
         language = detect_language(body)
@@ -200,7 +199,7 @@ def _clean_date(value: Any) -> str | None:
 def title_from_text(text: str) -> str:
     """The first non-empty line (without a leading date marker), shortened."""
     for line in text.split("\n"):
-        line = _DATE_MARKER.sub("", line, count=1).strip()
+        line = DATE_MARKER_RE.sub("", line, count=1).strip()
         if line:
             line = " ".join(line.split())
             if len(line) <= TITLE_WIDTH:

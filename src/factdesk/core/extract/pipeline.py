@@ -14,7 +14,7 @@ from .names import source_key
 from .numbers import find_quantities, tokenize
 from .quotes import find_quotes
 from .score import score
-from .sentences import DATE_MARKER_RE, split_sentences
+from .sentences import date_marker, split_sentences
 
 MAX_SENTENCE = 20000
 """Longer sentences (a 1 MB single line) are only scanned on their first characters for spans."""
@@ -37,10 +37,7 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     if lang is None:
         lang = langdata.detect_language(text)
     sents = split_sentences(text, lang)
-    marker = None
-    m = DATE_MARKER_RE.match(text)
-    if m:
-        marker = m.group(1)
+    marker = date_marker(text)
     pub = published if isinstance(published, str) and published.strip() else None
     if pub is None and marker:
         pub = marker

@@ -29,7 +29,21 @@ CLOSERS = "”»›"
 TERMINALS = ".!?…"
 _WS = " \t\xa0\u2009\u202f\u200b\r\f\v"
 
-DATE_MARKER_RE = re.compile(r"^[ \t\xa0]*date[ \t\xa0]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=[ \t\xa0]|$)")
+DATE_MARKER_RE = re.compile(r"^[ \t\xa0]*date[ \t\xa0]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=[ \t\xa0]|$)", re.I)
+MARKER_LINES = 5
+"""A ``date 2024-02`` line counts as the article's date marker among its first lines (it may follow
+an outlet's name)."""
+
+
+def date_marker(text: str) -> str | None:
+    """The ``YYYY[-MM[-DD]]`` of the article's ``date`` marker line, if any."""
+    for line in text[:2000].splitlines()[:MARKER_LINES]:
+        m = DATE_MARKER_RE.match(line)
+        if m:
+            return m.group(1)
+    return None
+
+
 _TOKEN_BEFORE_RE = re.compile(r"([^\W\d_](?:[\w.\-]*[^\W_])?|(?<!\d)\d{1,2})$")
 
 
