@@ -90,7 +90,8 @@ def test_the_pronoun_us_is_still_no_source():
     ("text", "expected"),
     [
         ("Nach US-Angaben wurden 28 Ziele getroffen.", [("US", "us", "place")]),
-        ("Nach Angaben des US-Zentralkommandos wurden 28 Ziele getroffen.", [("US", "us", "place")]),
+        ("Nach Angaben des US-Militärs wurden 28 Ziele getroffen.", [("US", "us", "place")]),
+        ("Nach Angaben des US-Zentralkommandos wurden 28 Ziele getroffen.", [("US-Zentralkommandos", "centcom", "org")]),
         ("Die EU-Kommission prüft den Fall.", [("EU", "eu", "org")]),
     ],
 )
