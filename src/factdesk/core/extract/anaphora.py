@@ -18,6 +18,7 @@ followed by "of" ("the group of villagers") is no reference. Per-language words 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,7 +58,7 @@ class OrgTracker:
     def sentence(self, body: str, toks: list[Tok], ents: list[EntCand], lg: langdata.Lang) -> list[Reference]:
         """References in one sentence (``ents`` its entities), noting the names it gives."""
         table = _table(lg)
-        nouns = _nouns(body, toks, table) if table else []
+        nouns = _nouns(body, toks, table) if table and table["probe"].search(body.lower()) else []
         out: list[Reference] = []
         ni = 0
         for e in ents + [None]:
@@ -76,13 +77,15 @@ class OrgTracker:
         return out
 
     def _note(self, e: EntCand, body: str, table: dict[str, Any], firm: bool = False) -> None:
-        if e.kind == "place" or is_media(e.key) or e.key.startswith("ministry:"):
+        if e.kind == "place" or e.key.startswith("ministry:"):
             return
         got = self.named.get(e.key)
         firm = firm or _firm_like(e, body, table)
         if got is None:
             if e.kind not in ("org", "group") and not firm:
                 return  # a person, or a name of unknown kind nothing makes a firm
+            if is_media(e.key):
+                return
             got = self.named[e.key] = _Named(e.name, e.kind if e.kind in ("org", "group") else "org", firm)
         got.firm = got.firm or firm
         self.tick += 1
@@ -139,10 +142,13 @@ def _table(lg: langdata.Lang) -> dict[str, Any]:
             "heads": heads,
             "dets": frozenset(d for d in dets if not d.endswith("'")),
             "elided": tuple(d for d in dets if d.endswith("'")),
-            "compound": bool(raw.get("compound")),
+            # the company nouns a compound may end in (none where nouns are not compounded)
+            "compound": tuple(h for h, c in heads.items() if c == "company") if raw.get("compound") else (),
             "after_stop": frozenset(str(w).lower() for w in raw.get("after_stop", [])),
             "firm_words": frozenset(str(w).lower() for w in raw.get("firm_words", [])),
             "skip": lg.stopwords | lg.determiners,
+            # most sentences name no such noun: one search skips them
+            "probe": re.compile(langdata.trie_regex(heads)),
         } if heads else {}
         lg._compiled["org_anaphora"] = got
     return got
@@ -155,12 +161,11 @@ def _head(word: str, table: dict[str, Any]) -> str | None:
         w = w[:-2]
     heads = table["heads"]
     cls = heads.get(w)
-    if cls is None and table["compound"]:
+    if cls is None and table["compound"] and w.endswith(table["compound"]):
         # "Familienunternehmen", "Chemiekonzern": a compound ending in a company noun (a compound
         # group noun names its own kind of group: "ziekenhuisgroep" is a hospital group)
-        for h, c in heads.items():
-            if c == "company" and len(w) > len(h) + 2 and w.endswith(h):
-                return c
+        if any(len(w) > len(h) + 2 and w.endswith(h) for h in table["compound"]):
+            return "company"
     return cls
 
 
