@@ -27,7 +27,7 @@ from .entities import EntCand
 from .names import is_media
 from .numbers import Tok
 
-_ELIDED = ("l'", "l’", "dell'", "dell’")
+
 @dataclass(slots=True)
 class Reference:
     """A noun phrase standing for an organisation named earlier."""
@@ -80,7 +80,7 @@ class OrgTracker:
         if e.kind == "place" or e.key.startswith("ministry:"):
             return
         got = self.named.get(e.key)
-        firm = firm or _firm_like(e, body, table)
+        firm = firm or (got is not None and got.firm) or _firm_like(e, body, table)
         if got is None:
             if e.kind not in ("org", "group") and not firm:
                 return  # a person, or a name of unknown kind nothing makes a firm

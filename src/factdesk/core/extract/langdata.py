@@ -44,6 +44,11 @@ except ``lang``; missing keys simply disable the feature for that language):
 ``nationalities`` + ``adj_suffixes``  adjective stem -> country key (aliases.json keys).
 ``stop_caps``            capitalised words that are never entities on their own.
 ``name_particles``       lower-case words inside personal names ("van", "de", "der": "Peter van der Berg").
+``org_anaphora``         nouns standing for an organisation named earlier ("the company", "l'entreprise"):
+                         definite ``determiners``, ``company`` and ``group`` head nouns, ``compound``
+                         (company nouns also end compounds: "Familienunternehmen"), ``after_stop``
+                         (words after which the noun is no reference: "the group of") and ``firm_words``
+                         (words that make a name a firm's: "Group", "GmbH"); see ``extract.anaphora``.
 """
 
 from __future__ import annotations
