@@ -549,6 +549,31 @@ def resolve(c: DateCand, ref: Reference, lg_names: dict[int, str] | None = None)
 _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _WD_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WD_LOWER = [n.lower() for n in _WD_NAMES]
+
+
+def weekday_key(c: DateCand) -> str:
+    """The key of a weekday no reference day resolves: ``friday``, or ``saturday/sunday`` for a night
+    ("la nuit de samedi à dimanche", "la nuit de samedi": that evening and the next day)."""
+    assert c.wd is not None
+    if c.kind != "night":
+        return _WD_NAMES[c.wd].lower()
+    wd2 = c.wd2 if c.wd2 is not None and c.wd2 != c.wd else (c.wd + 1) % 7
+    return f"{_WD_NAMES[c.wd].lower()}/{_WD_NAMES[wd2].lower()}"
+
+
+def parse_weekday_key(key: str | None) -> tuple[tuple[int, ...], bool] | None:
+    """``(weekdays, night)`` of a key made by ``weekday_key`` (Monday is 0), None for anything else."""
+    if not key:
+        return None
+    names = key.split("/")
+    if len(names) > 2:
+        return None
+    try:
+        days = tuple(_WD_LOWER.index(n) for n in names)
+    except ValueError:
+        return None
+    return days, len(days) == 2
 
 
 def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:

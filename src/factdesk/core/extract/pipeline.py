@@ -8,7 +8,7 @@ from ..models import Claim, Sentence, Span, claim_id
 from . import ExtractResult, langdata
 from .anaphora import OrgTracker
 from .attribution import find_attributions
-from .dates import DateCand, build_reference, find_dates, resolve, resolve_quoted_today
+from .dates import DateCand, build_reference, find_dates, resolve, resolve_quoted_today, weekday_key
 from .entities import find_entities
 from .names import source_key
 from .numbers import find_quantities, tokenize
@@ -87,6 +87,9 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
         for c in dates:
             resolved, gran, basis = resolve(c, ref)
             sp = Span("date", base + c.start, base + c.end, body[c.start:c.end], resolved=resolved, granularity=gran, basis=basis)
+            if resolved is None and c.wd is not None and c.m is None and c.kind in ("weekday", "night"):
+                # a weekday with no day to pin it to: its name still tells which day it is not
+                sp.key = weekday_key(c)
             date_spans.append((c, sp))
         _quoted_today(body, date_spans, quotes)
         spans.extend(sp for _, sp in date_spans)

@@ -18,6 +18,7 @@ from factdesk.core.matching.features import (
     GENERIC_POPULATIONS,
     UNCOMPARABLE_KINDS,
     DateRange,
+    WeekdayClue,
     Features,
     Quantity,
     build_features,
@@ -721,6 +722,10 @@ def _day_dates(f: Features) -> list[DateRange]:
 
 HAPPENING_DATE_MIN = 0.20
 """Lowest sameness for a date contradiction about one happening of a shared event."""
+WEEKDAY_DATE_MIN = 0.40
+"""The same, when a weekday alone (no day to pin it to) stands for one of the dates: a claim often
+names two happenings (the strikes, and the attack they answer), and which one a bare weekday dates
+is less sure than for a full date."""
 HAPPENING_DATE_MAX_DAYS = 10
 """Dates of one happening further apart than this are two happenings."""
 _HAPPENING_GROUPS = {
@@ -804,6 +809,8 @@ def _date_conflict(
         return None
     da, db = _day_dates(fa), _day_dates(fb)
     if not da or not db:
+        if (fa.weekdays and (db or fb.weekdays)) or (fb.weekdays and da):
+            return _weekday_conflict(fa, fb, da, db, same, qv, same_event)
         return None
     slip_possible = any(
         x.resolved[-2:] == y.resolved[-2:] and x.resolved[:7] != y.resolved[:7] for x in da for y in db
@@ -868,6 +875,51 @@ def _date_conflict(
             reasons.append(f"publication date {pub} agrees with {good.resolved}")
             score += 0.05
     return min(score, 1.0), reasons
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _range_clue(d: DateRange) -> WeekdayClue:
+    """The weekdays of a day-level date, its text naming them: "jeudi soir (2025-03-13, Thursday)"."""
+    days = tuple(date.fromordinal(o).weekday() for o in range(d.lo, d.hi + 1))
+    names = "/".join(_WEEKDAY_NAMES[w] for w in days)
+    return WeekdayClue(days, d.granularity == "night", f"{d.text.strip()} ({d.resolved}, {names})")
+
+
+def _weekdays_meet(x: WeekdayClue, y: WeekdayClue) -> bool:
+    """Two weekday clues that may be the same time; two nights must begin on the same evening."""
+    if x.night and y.night:
+        return x.days[0] == y.days[0]
+    return not set(x.days).isdisjoint(y.days)
+
+
+def _weekday_conflict(
+    fa: Features, fb: Features, da: list[DateRange], db: list[DateRange], same: Sameness, qv: QuantityVerdict,
+    same_event: bool,
+) -> tuple[float, list[str]] | None:
+    """Two weekdays for one happening where one side (or both) names only a weekday, with no day
+    to pin it to ("late on Friday" in an undated article, against "jeudi soir" resolved to
+    2025-03-13, a Thursday). The weekday alone can still tell two claims disagree."""
+    if fa.article_id == fb.article_id:
+        return None
+    clues_a = list(fa.weekdays) + [_range_clue(d) for d in da]
+    clues_b = list(fb.weekdays) + [_range_clue(d) for d in db]
+    if any(_weekdays_meet(x, y) for x in clues_a for y in clues_b):
+        return None
+    happening = _shared_happening(fa, fb) or ("toll" if _same_toll(fa, fb, qv) else None)
+    if happening == "start" and (len(clues_a) > 1 or len(clues_b) > 1):
+        return None  # "begins on Thursday and ends on Friday": which one starts it is not known here
+    tied = any(_specific(qa.value) for qa, _ in qv.agree)
+    one_event = same_event and bool(same.shared_entities or same.shared_places or same.con >= 0.6 or tied)
+    x, y = clues_a[0], clues_b[0]
+    why = [f"weekdays differ: {x.text.strip()} vs {y.text.strip()}"]
+    if happening and one_event and same.core >= WEEKDAY_DATE_MIN:
+        return min(same.core + 0.1, 1.0), why + ["same happening: " + happening.replace("_", " ")]
+    near_identical = same.core >= DATE_MIN + 0.12 and (same.quote >= 0.7 or same.txt >= 0.72)
+    if near_identical and (same.quote >= 0.6 or len(same.shared_entities) + len(same.shared_places) >= 2):
+        return min(same.core + 0.05, 1.0), why
+    return None
 
 
 def _specific_sources(f: Features) -> set[str]:
@@ -1046,10 +1098,11 @@ def compare_deferred(
                 why.append("same place " + ", ".join(list(dict.fromkeys(p.lstrip("~") for p in same.shared_places))[:2]))
             score = 0.45 * same.core / 0.6 + (0.2 if shared_event else 0.0) + (0.15 if same.shared_places else 0.0)
             return _contradiction(fa, fb, shared_event, same, ctx, min(score, 0.99), why, "quantity")
-    # 2. date contradiction: the same happening given different dates (none without dates on both sides)
+    # 2. date contradiction: the same happening given different dates, or different weekdays
+    # (none without a date or a weekday on both sides)
     date_c = (
         _date_conflict(fa, fb, same, qv, fa.published, fb.published, shared_event is not None)
-        if fa.dates and fb.dates
+        if (fa.dates or fa.weekdays) and (fb.dates or fb.weekdays)
         else None
     )
     if date_c is not None:

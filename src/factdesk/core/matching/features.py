@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from factdesk.core.extract.dates import parse_weekday_key
 from factdesk.core.matching.lexicon import Mapped, fold, lexicon
 from factdesk.core.models import Claim, Span
 
@@ -142,6 +143,16 @@ class DateRange:
     text: str
 
 
+@dataclass(slots=True, frozen=True)
+class WeekdayClue:
+    """A weekday named without a day to pin it to: which weekdays it covers (Monday is 0), whether it
+    is a night (its evening's weekday first), and its text."""
+
+    days: tuple[int, ...]
+    night: bool
+    text: str
+
+
 @dataclass(slots=True)
 class Features:
     claim_id: str
@@ -170,6 +181,8 @@ class Features:
     """Attribution keys of channels that only relayed it (``told AFP``)."""
     quote_sizes: list[int]
     """Number of concept/word tokens of each quote in ``quotes``."""
+    weekdays: list[WeekdayClue] = field(default_factory=list)
+    """Weekdays no reference day resolved ("late on Friday" in an undated article)."""
     published: str | None = None
     article_order: int = 0
     mapped: Mapped | None = field(default=None, repr=False)
@@ -332,6 +345,7 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
     entities: dict[str, str] = {}
     entity_names: dict[str, str] = {}
     dates: list[DateRange] = []
+    weekdays: list[WeekdayClue] = []
     quote_raw: list[str] = []
     speakers: set[str] = set()
     has_quote_span = False
@@ -349,6 +363,8 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
             if parsed is not None:
                 lo, hi, gran = parsed
                 dates.append(DateRange(lo, hi, s.granularity or gran, s.resolved or "", s.text))
+            elif s.key and (wk := parse_weekday_key(s.key)) is not None:
+                weekdays.append(WeekdayClue(wk[0], wk[1], s.text))
         elif stype == "quote":
             has_quote_span = True
             raw = s.text.strip(_QUOTE_MARKS + " ,.")
@@ -389,6 +405,7 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
         places=places,
         quantities=_quantities(claim, spans, mapped),
         dates=dates,
+        weekdays=weekdays,
         quotes=quotes,
         quote_sizes=quote_sizes,
         quote_raw=quote_raw,
