@@ -58,6 +58,10 @@ CASES = [
     # attributions
     ("a", "Ten people died, according to the Ministry of Health.", "ministry:health"),
     ("a", "The death toll rose to 41, the Interior Ministry said.", "ministry:interior"),
+    # a country's ministry is the ministry, not the country
+    ("a", "Mali's interior ministry announced a curfew in the capital on Monday.", "ministry:interior"),
+    ("a", "Chile's health ministry said 14 people were in hospital.", "ministry:health"),
+    ("a", "Three soldiers died, Jordan's defence ministry said.", "ministry:defense"),
     ("a", "Three soldiers were killed, a spokesman for the Pentagon told Reuters.", "pentagon"),
     ("a", "Three soldiers were killed, a spokesman for the Pentagon told Reuters.", "reuters"),
     ("a", "At least 20 fighters died, said the Syrian Observatory for Human Rights.", "sohr"),

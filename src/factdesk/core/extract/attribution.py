@@ -37,6 +37,7 @@ from .numbers import Tok, tokenize
 
 _CONNECT = frozenset("of for at from in en pour de du des d' à au aux la le les l' the y e del da do dos das".split())
 _PERSON_RE = re.compile(r"^[A-Z]")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 
 @dataclass
@@ -514,7 +515,12 @@ def _find_best_source(text: str, toks: list[Tok], lg: langdata.Lang) -> tuple[st
     # ministries by portfolio
     for i, w in enumerate(words):
         if names.fold(w.low) in al.ministry_words or w.low.endswith(("ministerium", "ministeriums")):
-            s = words[i - 1].start if i > 0 and _is_cap(words[i - 1]) and not words[i - 1].low in lg.determiners and names.ministry_key(words[i - 1].text + " " + w.text) else w.start
+            s = w.start
+            if i > 0 and words[i - 1].low not in lg.determiners and words[i - 1].low not in _CONNECT and names.ministry_key(words[i - 1].text + " " + w.text):
+                # the portfolio before the noun: "Interior Ministry", "Niger's interior ministry"
+                s = words[i - 1].start
+                if i > 1 and _POSSESSIVE_RE.search(words[i - 2].text) and _is_cap(words[i - 2]):
+                    s = words[i - 2].start
             e = words[-1].end
             raw = text[s:e]
             if names.ministry_key(raw) and (best is None or best[0] > 0 or names.aliases().lookup(text[best[2]:best[3]]) is None or names.ministry_key(raw) in ("pentagon", "state-department")):
