@@ -493,9 +493,10 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 else:
                     out.loose.append((qa, qb))
                 continue
-            if qa.rate != qb.rate or qa.forecast != qb.forecast:
+            if qa.rate != qb.rate or qa.forecast != qb.forecast or qa.each != qb.each:
                 # "600 flights a day" and "800 flights cancelled": a rate is no total; "the toll
-                # could rise to 50" and "30 were killed": a forecast is no count made
+                # could rise to 50" and "30 were killed": a forecast is no count made; "each side
+                # will free 420" and "840 prisoners freed in all": a count per party is no total
                 continue
             ma, mb = qa.measure, qb.measure
             if ma != mb and qa.kind == qb.kind and qa.kind in _AGREE_ONLY_KINDS:
@@ -570,7 +571,10 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
     if out.conflict and (out.agree or out.loose):
         # a claim giving several counts of one thing ("21 of the 29 drones"): pair them up, and
         # keep a conflict only for a count that has no compatible counterpart on the other side
-        ok = {id(q) for pair in out.agree + out.loose for q in pair}
+        # a share merely smaller than a whole ("four of them" against "17 injured") is no
+        # counterpart: it would hide "23 injured" against "17 injured"
+        ok = {id(q) for pair in out.agree for q in pair}
+        ok.update(id(q) for qa, qb in out.loose if qa.part == qb.part for q in (qa, qb))
         out.conflict = [(qa, qb) for qa, qb in out.conflict if id(qa) not in ok or id(qb) not in ok]
     return out
 

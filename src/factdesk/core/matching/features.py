@@ -76,6 +76,30 @@ _RATE_RE = re.compile(
     re.I,
 )
 """A count per period right after the number ("600 flights a day", "600 vuelos diarios"): a rate."""
+_ALONE_RE = re.compile(
+    r"(?:^|[.;:,(–—-]\s*)(?:only in|in [^\W\d][^,.;]{0,40}? alone|rien qu['’](?:à|au|aux|en|dans)|pour (?:la seule|le seul)|"
+    r"(?:solo|sólo|solamente|únicamente) (?:en|a|in|nel|nella|nei|nelle)|soltanto (?:a|in|nel|nella)|só (?:em|no|na|nos|nas)|"
+    r"apenas (?:em|no|na|nos|nas)|allein (?:in|im|auf)|alleen (?:al )?(?:in|op))\b",
+    re.I,
+)
+"""Before a count: the place it is for is one part of a larger whole ("Only in San Rafael, 300 were
+evacuated", "Rien qu'à Kherson, 12 morts", "Solo en la capital hubo 40 heridos")."""
+_EACH_AFTER_RE = re.compile(
+    r"[^\w.;:]*(?:[^\W\d]+[ \t]+){0,3}?(?:each(?![ \t]+of\b)|apiece|per (?:side|party|country|team|person|head)|"
+    r"on each side|from each side|on either side|de chaque (?:côté|camp|partie|pays)|par (?:camp|pays|partie|personne)|"
+    r"chacune?|de cada (?:lado|parte|bando|país|pais)|por (?:cada )?(?:lado|parte|bando|país|pais|persona|cabeza)|"
+    r"cada uno|cada una|de cada um|pro (?:seite|partei|land|person|kopf)|je (?:seite|partei)|"
+    r"per (?:parte|lato|paese|persona|testa)|ciascun[oa]|per (?:kant|partij|land|persoon)|van (?:elke|iedere) (?:kant|partij))\b",
+    re.I,
+)
+_EACH_BEFORE_RE = re.compile(
+    r"\b(?:(?:each|every|either) (?:side|party|camp|country)|chaque (?:camp|partie|pays|côté)|cada (?:lado|parte|bando|país|pais)|"
+    r"jede (?:seite|partei)|jedes land|ogni (?:parte|paese)|ciascuna (?:delle )?parti|elke (?:partij|kant)|iedere (?:partij|kant))\b"
+    r"|\b(?:jeweils|respectivamente|respectively)[ \t]+$",
+    re.I,
+)
+"""A count for each of several parties, right after the number ("420 prisoners each", "quinientos
+prisioneros de cada lado") or by the subject before it ("each side will release 420", "jeweils 420")."""
 _FORECAST_RE = re.compile(
     r"\b(?:could|(?-i:may|might)|(?:is|are) (?:expected|likely|feared|set|forecast|projected) to|threatens? to|"
     r"pourrai(?:t|ent)|devrai(?:t|ent)|risquen?t? de|podría[n]?|podrá[n]?|debería[n]?|se espera que|"
@@ -108,6 +132,9 @@ class Quantity:
     """A count per period ("600 flights a day"): never the same figure as a total."""
     forecast: bool = False
     """A figure announced as possible or expected ("could rise to 50"): never set against a count made."""
+    each: bool = False
+    """A count for each of several parties ("each side will free 420", "500 prisoners per side"):
+    never the same figure as their total."""
     noun: str | None = None
     """For a count of people, the lexicon concept of the noun counted right after the number
     ("250 firefighters", "42 patiënten"), when it names a particular group (see ``COUNTED_GROUPS``)."""
@@ -314,16 +341,21 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
                 outcome = f"{kind} {happened}"
         if kind is None and outcome is None:
             continue
-        part = bool(_PART_RE.search(claim.text[max(0, rel_start - 60) : rel_start])) or bool(
-            _PART_AFTER_RE.match(claim.text, rel_end)
+        part = (
+            bool(_PART_RE.search(claim.text[max(0, rel_start - 60) : rel_start]))
+            or bool(_PART_AFTER_RE.match(claim.text, rel_end))
+            or bool(_ALONE_RE.search(claim.text, max(prev_end, 0), rel_start))
         )
         rate = bool(_RATE_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30)))
         forecast = bool(_FORECAST_RE.search(claim.text, max(0, rel_start - 50), rel_start))
+        each = bool(_EACH_AFTER_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 40))) or bool(
+            _EACH_BEFORE_RE.search(claim.text, max(prev_end, rel_start - 40, 0), rel_start)
+        )
         noun = after[0] if kind == "people" and outcome is None and after and after[0] in COUNTED_GROUPS else None
         out.append(
             Quantity(
                 value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate,
-                forecast, noun,
+                forecast, each, noun,
             )
         )
     return out
