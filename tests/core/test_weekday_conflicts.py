@@ -33,9 +33,29 @@ def test_an_unresolved_weekday_keeps_its_name(text, lang, key):
     assert [(s.resolved, s.key) for s in spans] == [(None, key)]
 
 
-def test_a_resolved_weekday_needs_no_key():
+def test_a_resolved_weekday_keeps_its_name_too():
     spans = _date_spans("The fire broke out late on Thursday at the Lindqvist paper mill in Kotka.", "en", PUB)
-    assert [(s.resolved, s.key) for s in spans] == [("2025-06-12", None)]
+    assert [(s.resolved, s.key) for s in spans] == [("2025-06-12", "thursday")]
+
+
+def test_a_weekday_stated_with_the_wrong_month_shows_the_slip():
+    # 14 October 2025 is a Tuesday, 14 September 2025 a Sunday: "martedì 14 settembre" is a slip
+    got = _pair(
+        "Il crollo del viadotto di Brenna è avvenuto martedì 14 settembre, poco dopo le 18.", "it", "2025-10-15",
+        "Au moins sept personnes sont mortes dans l'effondrement du viaduc de Brenna, mardi 14 octobre.", "fr",
+        "2025-10-15",
+    )
+    assert got is not None and got.kind == "contradiction" and got.ctype == "date", got
+    assert any("the weekday stated, Tuesday, fits 2025-10-14" in r for r in got.reasons), got.reasons
+
+
+def test_a_weekday_that_fits_its_own_date_shows_no_slip():
+    # two months' meetings on the 14th, each weekday right: nothing tells one of them is wrong
+    got = _pair(
+        "Il consiglio comunale di Brenna si è riunito martedì 14 ottobre per il bilancio.", "it", "2025-10-15",
+        "Le conseil municipal de Brenna s'est réuni dimanche 14 septembre pour le budget.", "fr", "2025-10-15",
+    )
+    assert got is None or got.kind != "contradiction" or not any("weekday stated" in r for r in got.reasons), got
 
 
 @given(st.integers(0, 6), st.one_of(st.none(), st.integers(0, 6)), st.sampled_from(["weekday", "night"]))

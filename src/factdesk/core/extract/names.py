@@ -277,7 +277,13 @@ def _alias_or_nationality(name: str) -> str | None:
     return nationality_key(name)
 
 
+_MOUNT_RE = re.compile(r"^(?:Mount|Mt\.?|Mont|Monte|Montaña|Montanha|Berg|Volcán|Volcan|Vulkan|Vulcano|Vulcão|Volcano)\s+(?=[A-ZÀ-Þ])")
+"""A mountain's generic word before its name: "Mount Ilaman" is "El volcán Ilamán" is "Vulkan Ilaman"."""
+
+
 @lru_cache(maxsize=65536)
+
+
 def entity_key(name: str, lang: str | None = None) -> str:
     """Normalised entity key, equal across spellings, transliterations and languages."""
     if not name or not name.strip():
@@ -289,7 +295,7 @@ def entity_key(name: str, lang: str | None = None) -> str:
     mk = ministry_key(name)
     if mk:
         return mk
-    core = strip_titles(name)
+    core = _MOUNT_RE.sub("", strip_titles(name), count=1) or name
     if core != name:
         mk = ministry_key(core)
         if mk:

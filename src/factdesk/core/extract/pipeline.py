@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..models import Claim, Sentence, Span, claim_id
 from . import ExtractResult, langdata
@@ -81,14 +82,15 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
         quotes = find_quotes(body) if s.kind != "foreign" else []
         closed_quotes = [(q.start, q.end) for q in quotes if q.closed]
 
-        # dates
-        dates = per_sent_dates[si]
+        # dates (a wire dateline's date tells when the report was filed, not when anything happened)
+        dates = [c for c in per_sent_dates[si] if not _dateline(body, c)]
         date_spans: list[tuple[DateCand, Span]] = []
         for c in dates:
             resolved, gran, basis = resolve(c, ref)
             sp = Span("date", base + c.start, base + c.end, body[c.start:c.end], resolved=resolved, granularity=gran, basis=basis)
-            if resolved is None and c.wd is not None and c.m is None and c.kind in ("weekday", "night"):
-                # a weekday with no day to pin it to: its name still tells which day it is not
+            if c.wd is not None and (resolved is not None or (c.m is None and c.kind in ("weekday", "night"))):
+                # the weekday the text names: with no day to pin it to, it still tells which day it
+                # is not; next to a day and month, it can show the month is a slip
                 sp.key = weekday_key(c)
             date_spans.append((c, sp))
         _quoted_today(body, date_spans, quotes)
@@ -164,6 +166,23 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     ref_iso = ref.day.isoformat() if ref.day else (f"{ref.year:04d}-{ref.month:02d}" if ref.year and ref.month else (f"{ref.year:04d}" if ref.year else None))
     return ExtractResult(sentences=sents, claims=claims, language=lang, reference=ref_iso,
                          reference_basis=ref.day_basis or ref.year_basis, published_marker=marker)
+
+
+_DATELINE_BEFORE_RE = re.compile(r"^\W*[^\W\d_][^\d,]{0,40},[ \t]*$")
+_DATELINE_AFTER_RE = re.compile(r"[ \t.]*(?:\([^()\d]{1,40}\)[ \t]*)?[-–—]")
+
+
+def _dateline(body: str, c: DateCand) -> bool:
+    """A date in a wire dateline at the head of the text: "MADRID, 31 Oct. (EP) -", "WASHINGTON, Feb 2
+    (Reuters) -", "PARIS, 2 février 2024 (AFP) -" (the place in capitals, the agency optional)."""
+    if c.start > 45:
+        return False
+    head = body[: c.start]
+    m = _DATELINE_BEFORE_RE.match(head)
+    if not m:
+        return False
+    letters = [ch for ch in head if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and bool(_DATELINE_AFTER_RE.match(body, c.end))
 
 
 _TYPE_ORDER = {"quantity": 0, "date": 1, "quote": 2, "attribution": 3, "entity": 4}

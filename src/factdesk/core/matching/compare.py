@@ -821,6 +821,19 @@ def _date_conflict(
     )
     # the same toll on both sides ("two crew killed and four injured") tells of one deadly happening
     happening = _shared_happening(fa, fb) or ("toll" if _same_toll(fa, fb, qv) else None)
+    cross_article = fa.article_id != fb.article_id
+    if slip_possible and cross_article:
+        # "martedì 14 settembre" against "mardi 14 octobre": the weekday stated with the wrong
+        # month is the weekday of the other side's date, the surest sign of a slip
+        told = _weekday_told_slip(da, db) or _weekday_told_slip(db, da)
+        if told and same.core >= HAPPENING_DATE_MIN and (happening or same.shared_entities or same.shared_places):
+            wrong, right = told
+            why = [
+                f"dates differ: {_date_text(wrong)} vs {_date_text(right)}",
+                "same day, different month (a likely slip)",
+                f"the weekday stated, {_WEEKDAY_NAMES[wrong.stated]}, fits {right.resolved}, not {wrong.resolved}",  # type: ignore[index]
+            ]
+            return min(same.core + 0.3, 1.0), why
     # one event, and something beyond it ties the two claims: a name, a place, most of their
     # terms, or the same specific figure ("about 600 metres below the surface" in both)
     tied = any(_specific(qa.value) for qa, _ in qv.agree)
@@ -832,7 +845,6 @@ def _date_conflict(
     )
     # inside one article two nearby dates for one kind of happening are two happenings (the attack,
     # then the reprisal); a misdated one there is caught by the slip route below
-    cross_article = fa.article_id != fb.article_id
     if happening and cross_article and (one_event or announced) and same.core >= HAPPENING_DATE_MIN:
         # the same happening (an outbreak, a departure, a meeting …) of one event on two days
         all_a, all_b = _own_ranges(fa), _own_ranges(fb)
@@ -882,6 +894,21 @@ def _date_conflict(
 
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday_told_slip(xs: list[DateRange], ys: list[DateRange]) -> tuple[DateRange, DateRange] | None:
+    """``(wrong, right)``: a date of ``xs`` whose stated weekday is not its own but that of a date of
+    ``ys`` on the same day of another month."""
+    for x in xs:
+        if x.stated is None or x.hi != x.lo or date.fromordinal(x.lo).weekday() == x.stated:
+            continue
+        for y in ys:
+            if (
+                y.hi == y.lo and y.resolved[-2:] == x.resolved[-2:] and y.resolved[:7] != x.resolved[:7]
+                and date.fromordinal(y.lo).weekday() == x.stated
+            ):
+                return x, y
+    return None
 
 
 def _range_clue(d: DateRange) -> WeekdayClue:

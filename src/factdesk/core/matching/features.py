@@ -168,6 +168,8 @@ class DateRange:
     granularity: str
     resolved: str
     text: str
+    stated: int | None = None
+    """The weekday the text names with the date (Monday is 0), if any: "martedì 14 settembre"."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -394,7 +396,9 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
             parsed = parse_resolved(s.resolved)
             if parsed is not None:
                 lo, hi, gran = parsed
-                dates.append(DateRange(lo, hi, s.granularity or gran, s.resolved or "", s.text))
+                wk = parse_weekday_key(s.key) if s.key else None
+                stated = wk[0][0] if wk is not None and not wk[1] else None
+                dates.append(DateRange(lo, hi, s.granularity or gran, s.resolved or "", s.text, stated))
             elif s.key and (wk := parse_weekday_key(s.key)) is not None:
                 weekdays.append(WeekdayClue(wk[0], wk[1], s.text))
         elif stype == "quote":
