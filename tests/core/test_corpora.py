@@ -27,6 +27,8 @@ CORPORA = [
     ("blind4", 0.6, 0.35),
     ("blind5", 0.7, 0.5),
     ("blind6", 0.7, 0.6),
+    ("blind7", 0.45, 0.1),
+    ("blind8", 0.7, 0.3),
 ]
 """(corpus, minimum share of gold links found, minimum share of gold contradictions found)."""
 
