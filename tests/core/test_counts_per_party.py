@@ -97,3 +97,15 @@ def test_one_village_alone_against_the_total_is_no_conflict():
         "Solo en Puerto Rojo, el pueblo más cercano a la presa, fueron evacuadas 800 personas.", "es",
     )
     assert got is None or got.kind != "contradiction", got
+
+
+def test_the_same_specific_count_in_one_event_links_differently_worded_claims():
+    a_text = "Il bilancio della ASL è di 37 feriti, sei dei quali in condizioni serie."
+    b_text = "Selon le dernier bilan communiqué jeudi par les autorités sanitaires de Vénétie, 37 personnes ont été blessées, dont six grièvement."
+    a = extract("a", a_text, "it", PUB).claims[0]
+    b = extract("b", b_text, "fr", PUB).claims[0]
+    in_event = compare_claims(a, b, published_a=PUB, published_b=PUB, ctx=PairContext(event_of={a.id: "e", b.id: "e"}))
+    assert in_event is not None and in_event.kind == "match", in_event
+    # without the event, wording this different is not enough
+    apart = compare_claims(a, b, published_a=PUB, published_b=PUB, ctx=PairContext(event_of={a.id: "e", b.id: "f"}))
+    assert apart is None or apart.score < in_event.score

@@ -1151,6 +1151,12 @@ def compare_deferred(
     score = same.score
     if qv.agree:
         score += 0.08
+        if shared_event is not None and any(
+            _specific(qa.value) and qa.measure not in _AGREE_ONLY_KINDS and qa.measure is not None for qa, _ in qv.agree
+        ):
+            # one event and the same specific count of one thing ("23 injured", "168 passengers"):
+            # the figure itself ties the claims, however differently they are worded
+            score += 0.06
     if qv.collisions and not qv.agree:
         # the same number for different things counted
         return None
