@@ -130,3 +130,18 @@ def test_weekdays_of_two_happenings_are_no_conflict():
         "Des milliers de manifestants ont défilé mardi à Chisinau contre la hausse des prix.", "fr", None,
     )
     assert got is None or got.kind != "contradiction", got
+
+
+@pytest.mark.parametrize(
+    ("text_a", "lang_a", "text_b", "lang_b"),
+    [
+        ("Mount Kelan erupted early on Sunday, sending ash over the valley.", "en",
+         "El volcán Kelan entró en erupción en la madrugada del sábado, según el instituto.", "es"),
+        ("Le Boeing de la Baltair a raté son atterrissage mardi soir à Riga.", "fr",
+         "The Baltair Boeing overran the runway on landing in Riga on Monday evening.", "en"),
+    ],
+)
+def test_new_happenings_date_one_event(text_a, lang_a, text_b, lang_b):
+    # an eruption and a landing are happenings: two days for one of them in one event disagree
+    got = _pair(text_a, lang_a, PUB, text_b, lang_b, PUB)
+    assert got is not None and got.kind == "contradiction" and got.ctype == "date", got

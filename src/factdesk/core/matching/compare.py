@@ -736,6 +736,7 @@ _HAPPENING_GROUPS = {
     "begin": "start", "fire": "start", "explosion": "start", "depart": "departure", "withdraw": "departure",
     "meeting": "meeting", "election": "vote", "attack": "attack", "strike": "attack", "accident": "crash",
     "collapse": "crash", "earthquake": "quake", "landfall": "landfall", "appoint": "appointment", "resign": "resignation", "arrest": "arrest",
+    "eruption": "eruption", "landing": "landing", "shipwreck": "crash", "exchange": "exchange", "release": "exchange",
 }
 """Concepts naming a happening that has one date (outbreak, departure, meeting, vote, attack …)."""
 
