@@ -23,12 +23,12 @@ CORPORA = [
     ("multilingual", 0.80, 0.60),
     ("blind", 0.95, 0.7),
     ("blind2", 0.95, 0.6),
-    ("blind3", 0.6, 0.75),
-    ("blind4", 0.6, 0.35),
-    ("blind5", 0.7, 0.5),
-    ("blind6", 0.7, 0.6),
-    ("blind7", 0.45, 0.1),
-    ("blind8", 0.7, 0.3),
+    ("blind3", 0.75, 0.75),
+    ("blind4", 0.75, 0.35),
+    ("blind5", 0.9, 0.5),
+    ("blind6", 0.8, 0.6),
+    ("blind7", 0.55, 0.15),
+    ("blind8", 0.85, 0.35),
 ]
 """(corpus, minimum share of gold links found, minimum share of gold contradictions found)."""
 
