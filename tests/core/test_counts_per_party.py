@@ -41,11 +41,19 @@ def test_counts_per_party_and_prisoners(text, lang, expected):
     assert expected in _counts(text, lang)
 
 
-def test_a_count_per_party_is_no_total():
-    got = _pair(
-        "Under the deal each side will free 260 prisoners, the Qatari mediator said.", "en",
-        "Au total, 520 prisonniers seront libérés dans le cadre de l'accord, selon le médiateur qatari.", "fr",
-    )
+@pytest.mark.parametrize(
+    ("text_a", "lang_a", "text_b", "lang_b"),
+    [
+        # a count per party is no total
+        ("Under the deal each side will free 260 prisoners, the Qatari mediator said.", "en",
+         "Au total, 520 prisonniers seront libérés dans le cadre de l'accord, selon le médiateur qatari.", "fr"),
+        # one village alone is a share of the total
+        ("Civil protection said 3,100 people had been evacuated from the valley below the dam.", "en",
+         "Solo en Puerto Rojo, el pueblo más cercano a la presa, fueron evacuadas 800 personas.", "es"),
+    ],
+)
+def test_a_count_for_a_party_or_a_place_alone_is_no_rival_total(text_a, lang_a, text_b, lang_b):
+    got = _pair(text_a, lang_a, text_b, lang_b)
     assert got is None or got.kind != "contradiction", got
 
 
@@ -90,13 +98,6 @@ def test_a_count_for_one_place_alone_is_a_share(text, lang, part):
     claim = extract("a", text, lang, PUB).claims[0]
     assert [q.part for q in build_features(claim).quantities] == [part]
 
-
-def test_one_village_alone_against_the_total_is_no_conflict():
-    got = _pair(
-        "Civil protection said 3,100 people had been evacuated from the valley below the dam.", "en",
-        "Solo en Puerto Rojo, el pueblo más cercano a la presa, fueron evacuadas 800 personas.", "es",
-    )
-    assert got is None or got.kind != "contradiction", got
 
 
 def test_the_same_specific_count_in_one_event_links_differently_worded_claims():

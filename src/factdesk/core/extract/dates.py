@@ -548,8 +548,8 @@ def resolve(c: DateCand, ref: Reference, lg_names: dict[int, str] | None = None)
 
 _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
-_WD_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_WD_LOWER = [n.lower() for n in _WD_NAMES]
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WD_LOWER = [n.lower() for n in WEEKDAY_NAMES]
 
 
 def weekday_key(c: DateCand) -> str:
@@ -557,9 +557,9 @@ def weekday_key(c: DateCand) -> str:
     ("la nuit de samedi à dimanche", "la nuit de samedi": that evening and the next day)."""
     assert c.wd is not None
     if c.kind != "night":
-        return _WD_NAMES[c.wd].lower()
+        return WEEKDAY_NAMES[c.wd].lower()
     wd2 = c.wd2 if c.wd2 is not None and c.wd2 != c.wd else (c.wd + 1) % 7
-    return f"{_WD_NAMES[c.wd].lower()}/{_WD_NAMES[wd2].lower()}"
+    return f"{WEEKDAY_NAMES[c.wd].lower()}/{WEEKDAY_NAMES[wd2].lower()}"
 
 
 def parse_weekday_key(key: str | None) -> tuple[tuple[int, ...], bool] | None:
@@ -581,21 +581,21 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
     if k == "full":
         basis = "explicit date" + (f" ({c.note})" if c.note and c.note not in ("iso", "numeric") else "")
         if c.wd is not None and dt.date(c.y, c.m, c.d).weekday() != c.wd:
-            basis += f"; stated weekday {_WD_NAMES[c.wd]} does not match"
+            basis += f"; stated weekday {WEEKDAY_NAMES[c.wd]} does not match"
         return _iso(c.y, c.m, c.d), "day", basis
     if k == "daymonth":
         y, basis = _year_for(c.m, c.d, ref, upcoming=c.rel == 1)
         if y is None and c.wd is not None:
             y = _fit_year(c.wd, c.m, c.d, None, ref.today)
             if y:
-                return _iso(y, c.m, c.d), "day", f"weekday {_WD_NAMES[c.wd]} fits {calendar.month_name[c.m]} {c.d} in {y} (latest such year not after {ref.today.year})"
+                return _iso(y, c.m, c.d), "day", f"weekday {WEEKDAY_NAMES[c.wd]} fits {calendar.month_name[c.m]} {c.d} in {y} (latest such year not after {ref.today.year})"
         if y is None:
             return None, "day", "no year: no publication date or dated reference in the article"
         if c.wd is not None and _valid(y, c.m, c.d) and dt.date(y, c.m, c.d).weekday() != c.wd:
             y2 = _fit_year(c.wd, c.m, c.d, y, ref.today)
             if y2:
-                return _iso(y2, c.m, c.d), "day", f"weekday {_WD_NAMES[c.wd]} fits {y2}"
-            basis += f"; stated weekday {_WD_NAMES[c.wd]} does not match"
+                return _iso(y2, c.m, c.d), "day", f"weekday {WEEKDAY_NAMES[c.wd]} fits {y2}"
+            basis += f"; stated weekday {WEEKDAY_NAMES[c.wd]} does not match"
         if not _valid(y, c.m, c.d):
             return None, "day", "invalid day for that year"
         return _iso(y, c.m, c.d), "day", basis
@@ -658,7 +658,7 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
         src = ref.day_basis.replace("relative to ", "")
         if c.rel < 0:
             d = _weekday_before(ref.day, c.wd, 1)
-            return d.isoformat(), "day", f"last {_WD_NAMES[c.wd]} strictly before {src}"
+            return d.isoformat(), "day", f"last {WEEKDAY_NAMES[c.wd]} strictly before {src}"
         if c.rel == 2:
             d = _weekday_after(ref.day, c.wd)
             same = " (same weekday: that day)" if d == ref.day else ""
@@ -666,7 +666,7 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
         if c.rel > 0:
             delta = (c.wd - ref.day.weekday()) % 7 or 7
             d = ref.day + dt.timedelta(days=delta)
-            return d.isoformat(), "day", f"next {_WD_NAMES[c.wd]} after {src}"
+            return d.isoformat(), "day", f"next {WEEKDAY_NAMES[c.wd]} after {src}"
         d = _weekday_before(ref.day, c.wd, 0)
         same = " (same weekday: that day)" if d == ref.day else ""
         return d.isoformat(), "day", f"weekday on or before {src}{same}"

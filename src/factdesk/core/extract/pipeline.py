@@ -64,7 +64,6 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     occurrences: dict[str, int] = {}
     last_speaker: str | None = None
     last_person: str | None = None
-    last_paragraph = -1
     orgs = OrgTracker()
     for si, s in enumerate(sents):
         norm = _speakerless(s.text)

@@ -24,6 +24,7 @@ from factdesk.core.matching.features import (
     build_features,
     intervals_intersect,
 )
+from factdesk.core.extract.dates import WEEKDAY_NAMES
 from factdesk.core.extract.names import is_media
 from factdesk.core.matching.lexicon import fold, lexicon
 from factdesk.core.models import Claim, Suggestion
@@ -832,7 +833,7 @@ def _date_conflict(
             why = [
                 f"dates differ: {_date_text(wrong)} vs {_date_text(right)}",
                 "same day, different month (a likely slip)",
-                f"the weekday stated, {_WEEKDAY_NAMES[wrong.stated]}, fits {right.resolved}, not {wrong.resolved}",  # type: ignore[index]
+                f"the weekday stated, {WEEKDAY_NAMES[wrong.stated]}, fits {right.resolved}, not {wrong.resolved}",  # type: ignore[index]
             ]
             return min(same.core + 0.3, 1.0), why
     # one event, and something beyond it ties the two claims: a name, a place, most of their
@@ -894,9 +895,6 @@ def _date_conflict(
     return min(score, 1.0), reasons
 
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def _weekday_told_slip(xs: list[DateRange], ys: list[DateRange]) -> tuple[DateRange, DateRange] | None:
     """``(wrong, right)``: a date of ``xs`` whose stated weekday is not its own but that of a date of
     ``ys`` on the same day of another month."""
@@ -915,7 +913,7 @@ def _weekday_told_slip(xs: list[DateRange], ys: list[DateRange]) -> tuple[DateRa
 def _range_clue(d: DateRange) -> WeekdayClue:
     """The weekdays of a day-level date, its text naming them: "jeudi soir (2025-03-13, Thursday)"."""
     days = tuple(date.fromordinal(o).weekday() for o in range(d.lo, d.hi + 1))
-    names = "/".join(_WEEKDAY_NAMES[w] for w in days)
+    names = "/".join(WEEKDAY_NAMES[w] for w in days)
     return WeekdayClue(days, d.granularity == "night", f"{d.text.strip()} ({d.resolved}, {names})")
 
 
