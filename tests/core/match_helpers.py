@@ -73,3 +73,14 @@ def compare_texts(a: str, b: str, published: str, lang_a: str = "en", lang_b: st
 
     return compare_claims(extracted(a, lang_a, published), extracted(b, lang_b, published),
                           published_a=published, published_b=published)
+
+
+def compare_in_event(text_a: str, lang_a: str, pub_a: str | None, text_b: str, lang_b: str, pub_b: str | None):
+    """:func:`compare_claims` on the first claims of two articles (``a`` and ``b``) whose claims
+    belong to one event."""
+    from factdesk.core.extract import extract
+    from factdesk.core.matching import PairContext, compare_claims
+
+    a = extract("a", text_a, lang_a, pub_a).claims[0]
+    b = extract("b", text_b, lang_b, pub_b).claims[0]
+    return compare_claims(a, b, published_a=pub_a, published_b=pub_b, ctx=PairContext(event_of={a.id: "e", b.id: "e"}))

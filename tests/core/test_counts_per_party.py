@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from match_helpers import compare_in_event
+
 from factdesk.core.extract import extract
 from factdesk.core.matching import compare_claims
 from factdesk.core.matching.compare import PairContext
@@ -19,9 +21,7 @@ def _counts(text: str, lang: str) -> list[tuple[float, str | None, bool]]:
 
 
 def _pair(text_a: str, lang_a: str, text_b: str, lang_b: str):
-    a = extract("a", text_a, lang_a, PUB).claims[0]
-    b = extract("b", text_b, lang_b, PUB).claims[0]
-    return compare_claims(a, b, published_a=PUB, published_b=PUB, ctx=PairContext(event_of={a.id: "e", b.id: "e"}))
+    return compare_in_event(text_a, lang_a, PUB, text_b, lang_b, PUB)
 
 
 @pytest.mark.parametrize(

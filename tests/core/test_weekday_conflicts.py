@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 
 from factdesk.core.extract import extract
 from factdesk.core.extract.dates import DateCand, parse_weekday_key, weekday_key
-from factdesk.core.matching import compare_claims
-from factdesk.core.matching.compare import PairContext
+from match_helpers import compare_in_event
 
 PUB = "2025-06-13"  # a Friday
 
@@ -40,7 +39,7 @@ def test_a_resolved_weekday_keeps_its_name_too():
 
 def test_a_weekday_stated_with_the_wrong_month_shows_the_slip():
     # 14 October 2025 is a Tuesday, 14 September 2025 a Sunday: "martedì 14 settembre" is a slip
-    got = _pair(
+    got = compare_in_event(
         "Il crollo del viadotto di Brenna è avvenuto martedì 14 settembre, poco dopo le 18.", "it", "2025-10-15",
         "Au moins sept personnes sont mortes dans l'effondrement du viaduc de Brenna, mardi 14 octobre.", "fr",
         "2025-10-15",
@@ -51,7 +50,7 @@ def test_a_weekday_stated_with_the_wrong_month_shows_the_slip():
 
 def test_a_weekday_that_fits_its_own_date_shows_no_slip():
     # two months' meetings on the 14th, each weekday right: nothing tells one of them is wrong
-    got = _pair(
+    got = compare_in_event(
         "Il consiglio comunale di Brenna si è riunito martedì 14 ottobre per il bilancio.", "it", "2025-10-15",
         "Le conseil municipal de Brenna s'est réuni dimanche 14 septembre pour le budget.", "fr", "2025-10-15",
     )
@@ -72,15 +71,9 @@ def test_other_keys_are_no_weekdays(key):
     assert parse_weekday_key(key) is None
 
 
-def _pair(text_a, lang_a, pub_a, text_b, lang_b, pub_b):
-    a = extract("a", text_a, lang_a, pub_a).claims[0]
-    b = extract("b", text_b, lang_b, pub_b).claims[0]
-    return compare_claims(a, b, published_a=pub_a, published_b=pub_b, ctx=PairContext(event_of={a.id: "e", b.id: "e"}))
-
-
 def test_a_bare_weekday_against_a_resolved_day_of_another_weekday_conflicts():
     # Thursday evening (2025-06-12) in the dated article, Friday in the undated one
-    got = _pair(
+    got = compare_in_event(
         "Le feu s'est déclaré jeudi soir dans un entrepôt de l'usine Lindqvist, dans le port de Kotka.", "fr", PUB,
         "The fire broke out late on Friday in a warehouse of the Lindqvist mill in the port of Kotka.", "en", None,
     )
@@ -89,7 +82,7 @@ def test_a_bare_weekday_against_a_resolved_day_of_another_weekday_conflicts():
 
 
 def test_a_bare_weekday_matching_the_resolved_day_is_no_conflict():
-    got = _pair(
+    got = compare_in_event(
         "Le feu s'est déclaré jeudi soir dans un entrepôt de l'usine Lindqvist, dans le port de Kotka.", "fr", PUB,
         "The fire broke out late on Thursday in a warehouse of the Lindqvist mill in the port of Kotka.", "en", None,
     )
@@ -97,7 +90,7 @@ def test_a_bare_weekday_matching_the_resolved_day_is_no_conflict():
 
 
 def test_two_bare_weekdays_that_differ_conflict():
-    got = _pair(
+    got = compare_in_event(
         "Gunmen attacked the army post at Kayes on Friday night, killing nine soldiers.", "en", None,
         "Des hommes armés ont attaqué le poste de l'armée à Kayes samedi soir, tuant neuf soldats.", "fr", None,
     )
@@ -106,7 +99,7 @@ def test_two_bare_weekdays_that_differ_conflict():
 
 def test_a_night_covers_the_day_after_it():
     # "the night of Friday to Saturday" and "Saturday" may be the same time (the early hours)
-    got = _pair(
+    got = compare_in_event(
         "Gunmen attacked the army post at Kayes on Saturday, killing nine soldiers.", "en", None,
         "Des hommes armés ont attaqué le poste de l'armée à Kayes dans la nuit de vendredi à samedi, tuant neuf soldats.",
         "fr", None,
@@ -115,7 +108,7 @@ def test_a_night_covers_the_day_after_it():
 
 
 def test_two_nights_beginning_on_different_evenings_conflict():
-    got = _pair(
+    got = compare_in_event(
         "Gunmen attacked the army post at Kayes in the night of Friday to Saturday, killing nine soldiers.", "en", None,
         "Des hommes armés ont attaqué le poste de l'armée à Kayes dans la nuit de samedi à dimanche, tuant neuf soldats.",
         "fr", None,
@@ -125,7 +118,7 @@ def test_two_nights_beginning_on_different_evenings_conflict():
 
 def test_weekdays_of_two_happenings_are_no_conflict():
     # an election on Sunday and a protest on Tuesday: nothing ties the two days to one happening
-    got = _pair(
+    got = compare_in_event(
         "Voters in Moldova went to the polls on Sunday in a tense parliamentary election.", "en", None,
         "Des milliers de manifestants ont défilé mardi à Chisinau contre la hausse des prix.", "fr", None,
     )
@@ -143,5 +136,5 @@ def test_weekdays_of_two_happenings_are_no_conflict():
 )
 def test_new_happenings_date_one_event(text_a, lang_a, text_b, lang_b):
     # an eruption and a landing are happenings: two days for one of them in one event disagree
-    got = _pair(text_a, lang_a, PUB, text_b, lang_b, PUB)
+    got = compare_in_event(text_a, lang_a, PUB, text_b, lang_b, PUB)
     assert got is not None and got.kind == "contradiction" and got.ctype == "date", got

@@ -800,6 +800,16 @@ def _same_toll(fa: Features, fb: Features, qv: QuantityVerdict) -> bool:
     return any(qa.measure in _TOLL_MEASURES for qa, _ in qv.agree)
 
 
+def _one_event(same: Sameness, qv: QuantityVerdict, same_event: bool) -> bool:
+    """One event, and something beyond it ties the two claims: a name, a place, most of their
+    terms, or the same specific figure ("about 600 metres below the surface" in both)."""
+    if not same_event:
+        return False
+    return bool(same.shared_entities or same.shared_places or same.con >= 0.6) or any(
+        _specific(qa.value) for qa, _ in qv.agree
+    )
+
+
 def _shared_happening(fa: Features, fb: Features) -> str | None:
     both = _happenings(fa) & _happenings(fb)
     return min(both) if both else None
@@ -836,10 +846,7 @@ def _date_conflict(
                 f"the weekday stated, {WEEKDAY_NAMES[wrong.stated]}, fits {right.resolved}, not {wrong.resolved}",  # type: ignore[index]
             ]
             return min(same.core + 0.3, 1.0), why
-    # one event, and something beyond it ties the two claims: a name, a place, most of their
-    # terms, or the same specific figure ("about 600 metres below the surface" in both)
-    tied = any(_specific(qa.value) for qa, _ in qv.agree)
-    one_event = same_event and bool(same.shared_entities or same.shared_places or same.con >= 0.6 or tied)
+    one_event = _one_event(same, qv, same_event)
     # an announced happening (the next meeting, a vote) given two dates: the articles' events may
     # differ (each date seeds its own), so a shared organisation, person or place stands in for them
     announced = (
@@ -940,8 +947,7 @@ def _weekday_conflict(
     happening = _shared_happening(fa, fb) or ("toll" if _same_toll(fa, fb, qv) else None)
     if happening == "start" and (len(clues_a) > 1 or len(clues_b) > 1):
         return None  # "begins on Thursday and ends on Friday": which one starts it is not known here
-    tied = any(_specific(qa.value) for qa, _ in qv.agree)
-    one_event = same_event and bool(same.shared_entities or same.shared_places or same.con >= 0.6 or tied)
+    one_event = _one_event(same, qv, same_event)
     x, y = clues_a[0], clues_b[0]
     why = [f"weekdays differ: {x.text.strip()} vs {y.text.strip()}"]
     if happening and one_event and same.core >= WEEKDAY_DATE_MIN:
