@@ -296,3 +296,23 @@ def test_a_word_that_means_both_maps_to_both():
     # a drug-trafficking phrase keeps both of its concepts
     for lang, text in (("en", "drug trafficking"), ("fr", "trafic de drogue"), ("pt", "tráfico de drogas")):
         assert {"drugs", "trafficking"} <= set(lex.map_text(text, lang).concepts), text
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("it", "Il portavoce dell'esercito ha parlato nell'area colpita.", {"army", "spokesperson"}),
+    ("it", "Un'esplosione ha scosso la città all'alba.", {"explosion"}),
+    ("it", "Nessuno è stato ferito sull'autostrada dall'incidente.", {"wounded", "accident"}),
+    ("en", "The army's spokesman said the ministry's statement was wrong.", {"army", "spokesperson", "ministry"}),
+])
+def test_elisions_and_possessives_do_not_hide_a_word(lang, text, want):
+    # an Italian articulated preposition before a vowel (dell', nell', sull', un') and an English
+    # possessive are not part of the word they are glued to
+    assert want <= set(lexicon().map_text(text, lang).concepts)
+
+
+def test_a_possessive_strip_keeps_names_and_listed_forms():
+    lx = lexicon()
+    # Dutch plurals written with an apostrophe are listed as such and still map
+    assert "region" in lx.map_text("In drie regio's viel de stroom uit.", "nl").concepts
+    # a name's possessive leaves the name, as the name alone does
+    assert lx.map_text("Kovalin's statement", "en").residual == lx.map_text("Kovalin statement", "en").residual

@@ -17,7 +17,9 @@ from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 
-_ELISIONS = ("l'", "d'", "qu'", "j'", "n'", "s'", "c'", "m'", "t'", "lorsqu'", "jusqu'", "puisqu'")
+_ELISIONS = ("l'", "d'", "qu'", "j'", "n'", "s'", "c'", "m'", "t'", "lorsqu'", "jusqu'", "puisqu'",
+             # Italian articulated prepositions and articles before a vowel: dell'esercito, nell'area
+             "dell'", "nell'", "all'", "dall'", "sull'", "coll'", "un'", "quest'", "quell'")
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.'\-][a-z0-9]+)*")
 _RAW_SPLIT_RE = re.compile(r"([^\W_]++(?:[.'\-][^\W_]++)*+)")
 """A raw token (letters and digits, joined by ``.``, ``'`` or ``-``), captured so that splitting on it
@@ -66,8 +68,12 @@ def tokens(text: str) -> list[str]:
 
 
 def _strip_elision(tok: str) -> str:
+    """``tok`` without a leading elision (``l'attaque``, ``dell'esercito``) or a trailing English
+    possessive (``iran's``)."""
+    if tok.endswith("'s") and len(tok) > 4:
+        return tok[:-2]
     for el in _ELISIONS:
-        if tok.startswith(el) and len(tok) > len(el) + 1:
+        if tok.startswith(el) and len(tok) > len(el):
             return tok[len(el) :]
     return tok
 
