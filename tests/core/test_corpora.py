@@ -29,6 +29,7 @@ CORPORA = [
     ("blind6", 0.8, 0.6),
     ("blind7", 0.55, 0.15),
     ("blind8", 0.85, 0.35),
+    ("blind9", 0.6, 0.45),
 ]
 """(corpus, minimum share of gold links found, minimum share of gold contradictions found)."""
 

@@ -48,6 +48,7 @@ from . import langdata
 
 _ISO_RE = re.compile(r"(?<![\d\-/.])(?P<y>(?:1[89]|20|21)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])")
 _NUM_RE = re.compile(r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:1[89]|20|21)\d\d)(?![\d/])")
+_SHORT_DOTTED_RE = re.compile(r"(?<![\d.,])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?![\d.])")
 _YEAR_RE = re.compile(r"(?<![\w$€£¥.,/\-])(?P<y>(?:19|20)\d\d)(?![\w%]|[.,]\d|\s*%)")
 _PUB_RE = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DIGIT_RE = re.compile(r"\d")
@@ -222,6 +223,9 @@ class _DatePatterns:
         # one probe for both (they are rare): a relative day or period needs one of its phrases
         self.rel_probe = langdata.phrase_probe(list(rel) + list(per))
         self.numeric_order = d.get("numeric_order") or "dmy"
+        self.short_dotted = bool(d.get("short_dotted"))
+        """Whether a day and month written "28.8." (no year) are a date: German news writes
+        "am Sonntag (28.9.)"; where a decimal point is a dot, "28.8." ends a sentence on a figure."""
 
 
 def _starts(*phrase_lists: list[str], fragments: list[str] | None = None) -> re.Pattern[str] | None:
@@ -295,6 +299,11 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
             mo, d = a, b
         if _valid(y, mo, d):
             cands.append(DateCand(m.start(), m.end(), "full", y, mo, d, note=note or "numeric"))
+    if has_digit and code and patterns(code).short_dotted:
+        for m in _SHORT_DOTTED_RE.finditer(text):
+            mo, d = int(m["m"]), int(m["d"])
+            if _valid(None, mo, d):
+                cands.append(DateCand(m.start(), m.end(), "daymonth", None, mo, d, note="numeric"))
     seen = set()
     lowered = langdata.caseless(text)
     for c in (code,) + tuple(extra_codes):
@@ -311,7 +320,30 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.start)
+    if len(taken) > 1:
+        taken = _weekday_with_day(text, taken)
     return taken
+
+
+_WEEKDAY_DAY_GAP_RE = re.compile(r"\s*[(,]?\s*")
+
+
+def _weekday_with_day(text: str, cands: list[DateCand]) -> list[DateCand]:
+    """A weekday right before a day and month of its own ("am Sonntag (28.9.)", "Sonntag, 28.9.")
+    states that day's weekday: one candidate, so that a weekday wrong for its day can show."""
+    out: list[DateCand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "weekday" and prev.wd is not None and prev.rel == 0
+            and c.kind == "daymonth" and c.wd is None
+            and _WEEKDAY_DAY_GAP_RE.fullmatch(text, prev.end, c.start)
+        ):
+            end = c.end + 1 if text[c.end:c.end + 1] == ")" and "(" in text[prev.end:c.start] else c.end
+            out[-1] = DateCand(prev.start, end, "daymonth", None, c.m, c.d, wd=prev.wd, note=c.note)
+            continue
+        out.append(c)
+    return out
 
 
 def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool, has_year: bool, lowered: str | None) -> None:

@@ -357,8 +357,10 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
 _DESIGNATION_RE = re.compile(r"\s+[A-Z][A-Za-z]{0,7}-?\d+[A-Za-z]{0,3}(?:\s+[A-Z][a-z]+)?(?=\s)")
 """A model designation right after a number (``B-1B``, ``F-16``, ``MQ-9 Reaper``, ``Shahed-136``)."""
 
-_PARTITIVE = frozenset(("of", "des", "de", "dei", "degli", "delle", "di", "von", "dos", "das", "del", "sur", "su", "sobre"))
-_PARTITIVE_DET = frozenset(("the", "los", "las", "os", "as", "den", "der", "les"))
+_PARTITIVE = frozenset(("of", "des", "de", "dei", "degli", "delle", "di", "von", "dos", "das", "del", "sur", "su", "sobre",
+                        "der", "van"))
+"""Words joining a part to its whole: "21 of the 29", "54 der 150 Sitze" (a genitive article), "21 van de 29"."""
+_PARTITIVE_DET = frozenset(("the", "los", "las", "os", "as", "den", "der", "les", "de", "het"))
 _AUX = frozenset("were was are is been be being got ont été sont étaient était fut furent ont-ils wurden wurde sind fueron fue resultaron foram foi ficaram".split())
 
 

@@ -6,7 +6,7 @@ Anchor kinds (prefix):
 - ``s:`` attribution source key
 - ``c:`` lexicon concept (``c:warehouse`` for warehouse / entrepôt / almacén / Lager)
 - ``m:`` counted-thing measure (``m:killed``) and ``q:`` measure + value (``q:killed:18``)
-- ``d:`` resolved day, ``mo:`` resolved month
+- ``d:`` resolved day (and, for a weekday wrong for its date, the days nearby it fits), ``mo:`` resolved month
 - ``w:`` a rare folded word of a quote or of the text (names the extractor missed, cognates)
 
 Anchors only choose candidates; the pair scorer decides. Anchors carried by too many claims are
@@ -51,9 +51,34 @@ def claim_anchors(f: Features) -> list[str]:
             out.append("mo:" + first)
             if last != first:
                 out.append("mo:" + last)
+        if d.stated is not None and lo == hi and date.fromordinal(lo).weekday() != d.stated:
+            # a weekday wrong for its own date ("sabato 21 luglio" in a year where the 21st of
+            # July is a Monday) is most likely right for the date meant: the same day of a
+            # month nearby, which the claims stating that date carry as their day anchor
+            out += ["d:" + day for day in _told_days(lo, d.stated)]
     words = sorted({t for t in f.residual if len(t) >= 6 and not t.isdigit()}, key=lambda t: (-len(t), t))
     out += ["w:" + t for t in words[:MAX_WORD_ANCHORS]]
     return list(dict.fromkeys(out))
+
+
+SLIP_MONTHS = 13
+"""How far from a misdated day (in months, either way) the day meant is looked for."""
+
+
+@lru_cache(maxsize=1024)
+def _told_days(ordinal: int, weekday: int) -> tuple[str, ...]:
+    """The same day of the month as ``ordinal`` in the months around it where it is ``weekday``."""
+    day = date.fromordinal(ordinal)
+    out = []
+    for k in range(-SLIP_MONTHS, SLIP_MONTHS + 1):
+        y, m = divmod(day.month - 1 + k, 12)
+        try:
+            other = date(day.year + y, m + 1, day.day)
+        except ValueError:
+            continue  # the 31st of a shorter month
+        if k and other.weekday() == weekday:
+            out.append(other.isoformat())
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)

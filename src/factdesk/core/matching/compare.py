@@ -46,6 +46,10 @@ ACTOR_QUANTITY_MIN = 0.45
 """Lowest sameness for a quantity contradiction when only a shared named actor (no place, no event) ties the claims."""
 ATTRIBUTION_MIN = 0.42
 """Lowest sameness for an attribution contradiction (and a quote or agreeing figure)."""
+ATTRIBUTION_QUOTE = 0.7
+"""Quote similarity from which a quote alone shows the same statement …"""
+ATTRIBUTION_QUOTED_MIN = 0.30
+"""… and the lower sameness an attribution contradiction then needs."""
 ENTITY_FLOOR = 1.2
 """Entity overlap denominator floor (IDF weights sum): two shared rare names saturate, one common name does not."""
 CONCEPT_FLOOR = 2.0
@@ -103,9 +107,41 @@ def quote_similarity(fa: Features, fb: Features) -> tuple[float, int]:
             sim = fuzz.token_sort_ratio(qa, qb) / 100.0
             if min(na, nb) >= 0.6 * max(na, nb):
                 sim = max(sim, 0.9 * fuzz.token_set_ratio(qa, qb) / 100.0)
+                if sim < 0.8:
+                    sim = max(sim, _cognate_dice(qa, qb))
             if sim > best:
                 best, size = sim, min(na, nb)
     return best, size
+
+
+COGNATE_PREFIX = 4
+COGNATE_RATIO = 75
+
+
+def _cognate_dice(qa: str, qb: str) -> float:
+    """Dice similarity of two quotes' token sets where a token also pairs with a cognate of the
+    other language ("concessions" / "concesiones", "Vienna" / "Viena", "products" / "produtos"):
+    a token of at least five letters with the same first four letters and spelled 75 % alike.
+
+    A translated quote keeps its concepts and its names but rarely its other words' letters;
+    cognates are the rest of what a translation keeps."""
+    ta, tb = set(qa.split()), set(qb.split())
+    matched = len(ta & tb)
+    rest_b: dict[str, list[str]] = {}
+    for t in tb - ta:
+        if len(t) >= COGNATE_PREFIX + 1:
+            rest_b.setdefault(t[:COGNATE_PREFIX], []).append(t)
+    if rest_b:
+        for t in ta - tb:
+            cands = rest_b.get(t[:COGNATE_PREFIX]) if len(t) > COGNATE_PREFIX else None
+            if not cands:
+                continue
+            for c in cands:
+                if fuzz.ratio(t, c) >= COGNATE_RATIO:
+                    cands.remove(c)  # one partner each
+                    matched += 1
+                    break
+    return 2.0 * matched / (len(ta) + len(tb)) if ta and tb else 0.0
 
 
 def _date_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -569,6 +605,15 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
             if explained:
                 out.conflict = [p for p in out.conflict if p not in explained]
                 out.loose.extend(explained)
+    if out.conflict:
+        # "168 passengers and six crew" against "168 passeggeri e sei membri dell'equipaggio": where
+        # both figures of a pair are stated on both sides, the pair is a cross-pairing of two
+        # counts the claims share (one side's count may merely have gone unclassified)
+        vals_a = {q.value for q in fa.quantities}
+        vals_b = {q.value for q in fb.quantities}
+        out.conflict = [
+            (qa, qb) for qa, qb in out.conflict if not (qa.value in vals_b and qb.value in vals_a)
+        ]
     if out.conflict and (out.agree or out.loose):
         # a claim giving several counts of one thing ("21 of the 29 drones"): pair them up, and
         # keep a conflict only for a count that has no compatible counterpart on the other side
@@ -576,7 +621,14 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
         # counterpart: it would hide "23 injured" against "17 injured"
         ok = {id(q) for pair in out.agree for q in pair}
         ok.update(id(q) for qa, qb in out.loose if qa.part == qb.part for q in (qa, qb))
-        out.conflict = [(qa, qb) for qa, qb in out.conflict if id(qa) not in ok or id(qb) not in ok]
+        # a count the other side states the very same ("41 seats" / "41 Mandate") is accounted for:
+        # what else that side gives of the thing ("a loss of eleven seats", "up from 14") is not
+        # another figure for it
+        same_figure = {id(q) for qa, qb in out.agree if qa.part == qb.part for q in (qa, qb)}
+        out.conflict = [
+            (qa, qb) for qa, qb in out.conflict
+            if (id(qa) not in ok or id(qb) not in ok) and id(qa) not in same_figure and id(qb) not in same_figure
+        ]
     return out
 
 
@@ -726,6 +778,10 @@ def _day_dates(f: Features) -> list[DateRange]:
 
 
 HAPPENING_DATE_MIN = 0.20
+TOLD_SLIP_MIN = 0.12
+"""Lowest sameness for a month slip shown by the weekday stated with the wrong date."""
+TOLD_SLIP_WORDING = 0.5
+"""… and the wording similarity that stands in for a shared happening, name or place."""
 """Lowest sameness for a date contradiction about one happening of a shared event."""
 WEEKDAY_DATE_MIN = 0.40
 """The same, when a weekday alone (no day to pin it to) stands for one of the dates: a claim often
@@ -815,6 +871,30 @@ def _shared_happening(fa: Features, fb: Features) -> str | None:
     return min(both) if both else None
 
 
+def _dated_happening(f: Features) -> str | None:
+    """The happening concept nearest to the claim's first day or weekday ("mené jeudi soir une
+    série de frappes" dates the strikes, "Tuesday's attack" the attack), or None when unknown."""
+    texts = [d.text for d in _day_dates(f)] + [w.text for w in f.weekdays]
+    if f.mapped is None or not texts:
+        return None
+    off = f.text.find(texts[0])
+    if off < 0:
+        return None
+    mid = off + len(texts[0]) // 2
+    near = [(abs(o - mid), c) for o, c in f.mapped.positions if c in _HAPPENING_GROUPS]
+    return min(near)[1] if near else None
+
+
+def _reprisal(fa: Features, fb: Features, happening: str | None) -> bool:
+    """An attack told with a reprisal for another ("strikes on Thursday in reprisal for a drone
+    attack" / "the raids followed Tuesday's attack"): the two claims may date two different attacks,
+    so the shared happening only ties their dates when each date is nearest the same word."""
+    if happening != "attack" or not ("retaliation" in fa.concepts or "retaliation" in fb.concepts):
+        return False
+    ha = _dated_happening(fa)
+    return ha is None or ha != _dated_happening(fb)
+
+
 def _date_conflict(
     fa: Features, fb: Features, same: Sameness, qv: QuantityVerdict, pub_a: str | None, pub_b: str | None,
     same_event: bool = False,
@@ -833,12 +913,19 @@ def _date_conflict(
     )
     # the same toll on both sides ("two crew killed and four injured") tells of one deadly happening
     happening = _shared_happening(fa, fb) or ("toll" if _same_toll(fa, fb, qv) else None)
+    reprisal = _reprisal(fa, fb, happening)
+    if reprisal:
+        happening = None
     cross_article = fa.article_id != fb.article_id
     if slip_possible and cross_article:
         # "martedì 14 settembre" against "mardi 14 octobre": the weekday stated with the wrong
         # month is the weekday of the other side's date, the surest sign of a slip
         told = _weekday_told_slip(da, db) or _weekday_told_slip(db, da)
-        if told and same.core >= HAPPENING_DATE_MIN and (happening or same.shared_entities or same.shared_places):
+        # a weekday that is wrong for its own date and right for the other's is rare enough to
+        # need only what any suggestion needs in common, and one sign of the same happening
+        if told and same.core >= TOLD_SLIP_MIN and (
+            happening or same.shared_entities or same.shared_places or same.txt >= TOLD_SLIP_WORDING
+        ):
             wrong, right = told
             why = [
                 f"dates differ: {_date_text(wrong)} vs {_date_text(right)}",
@@ -869,7 +956,7 @@ def _date_conflict(
                 if announced and not one_event:
                     why.append("announced for two dates")
                 return min(same.core + 0.15, 1.0), why
-    if same.core < (DATE_MIN_SLIP if slip_possible else DATE_MIN):
+    if same.core < (DATE_MIN_SLIP if slip_possible else DATE_MIN) or (reprisal and not slip_possible):
         return None
     if not (same.quote >= 0.6 or len(same.shared_entities) + len(same.shared_places) >= 2 or same.txt >= 0.6):
         return None
@@ -945,6 +1032,8 @@ def _weekday_conflict(
     if any(_weekdays_meet(x, y) for x in clues_a for y in clues_b):
         return None
     happening = _shared_happening(fa, fb) or ("toll" if _same_toll(fa, fb, qv) else None)
+    if _reprisal(fa, fb, happening):
+        return None
     if happening == "start" and (len(clues_a) > 1 or len(clues_b) > 1):
         return None  # "begins on Thursday and ends on Friday": which one starts it is not known here
     one_event = _one_event(same, qv, same_event)
@@ -986,12 +1075,19 @@ def _attribution_conflict(
     fa: Features, fb: Features, same: Sameness, qv: QuantityVerdict, far: bool
 ) -> tuple[float, list[str]] | None:
     """The same statement credited to two different named sources."""
-    if far or same.core < ATTRIBUTION_MIN:
+    if far:
+        return None
+    # the two speakers are names only one claim has, which lowers the sameness of the very claims
+    # that disagree on them: a quote kept nearly word for word needs less of the rest in common
+    quoted = same.quote >= ATTRIBUTION_QUOTE and same.quote_size >= 4
+    if same.core < (ATTRIBUTION_QUOTED_MIN if quoted else ATTRIBUTION_MIN):
         return None
     # a short quote (4 words that carry meaning) is one statement only when nearly identical
+    # a translation keeps a quote's concepts, names and cognates but rarely every word
+    near = 0.7 if fa.lang != fb.lang else 0.8
     same_statement = (
         (same.quote >= 0.6 and same.quote_size >= 5)
-        or (same.quote >= 0.8 and same.quote_size >= 4)
+        or (same.quote >= near and same.quote_size >= 4)
         or (bool(qv.agree) and same.core >= ATTRIBUTION_MIN + 0.1)
     )
     if not same_statement:
@@ -1049,6 +1145,34 @@ def _actors(f: Features) -> set[str]:
         pass
     got = f.memo["actors"] = {k for k, kind in f.entities.items() if kind in ("org", "person", "group") and not is_media(k)}
     return got
+
+
+_PER_PARTY_MEASURES = frozenset({"seats"})
+_PER_PARTY_INDICATORS = frozenset({"vote_share"})
+
+
+def _other_parties(
+    fa: Features, fb: Features, pair: tuple[Quantity, Quantity], qv: QuantityVerdict, same: Sameness
+) -> bool:
+    """True when two figures counted per party (seats, a share of the vote) may be two parties'
+    ("13 seats" for the Greens against "52 of the 150 seats" for the winner): both claims name a
+    party, person or organisation, none in common, and the figures are not shares of one whole both give
+    ("54 der 150 Sitze" / "52 of the 150 seats" are both the winner's)."""
+    qa, qb = pair
+    if qa.measure not in _PER_PARTY_MEASURES:
+        if pair not in qv.indicator:
+            return False
+        ind = _indicators(fa)
+        k = next((i for i, q in enumerate(fa.quantities) if q is qa), None)
+        if k is None or ind[k] not in _PER_PARTY_INDICATORS:
+            return False
+    top = max(qa.value, qb.value)
+    if any(x.measure == qa.measure and x.value > top for x, _ in qv.agree):
+        return False
+    named_a = {k for k, kind in fa.entities.items() if kind != "place" and not is_media(k)}
+    named_b = {k for k, kind in fb.entities.items() if kind != "place" and not is_media(k)}
+    # a claim that names no party ("53,2 Prozent mit Nein") cannot be told apart from the other's
+    return bool(named_a and named_b) and not (named_a & named_b)
 
 
 def _indicator_comparable(fa: Features, fb: Features, same: Sameness) -> bool:
@@ -1110,6 +1234,9 @@ def compare_deferred(
     if qv.indicator and not _indicator_comparable(fa, fb, same):
         # a share of one indicator for another subject or another period is not a contradiction
         qv.conflict = [p for p in qv.conflict if p not in qv.indicator]
+    if qv.conflict:
+        # seats and vote shares are counted per party: two parties' figures are no disagreement
+        qv.conflict = [p for p in qv.conflict if not _other_parties(fa, fb, p, qv, same)]
     if qv.conflict and (_past_year(fa, fb, ctx) or _past_year(fb, fa, ctx)):
         # "In 2013, Typhoon Haiyan killed more than 6,300": a year long gone is another happening
         qv.conflict = []

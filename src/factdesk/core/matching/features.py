@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
+from factdesk.core.extract import langdata
 from factdesk.core.extract.dates import parse_weekday_key
 from factdesk.core.matching.lexicon import Mapped, fold, lexicon
 from factdesk.core.models import Claim, Span
@@ -367,6 +369,15 @@ def _norm(concepts: set[str], residual: set[str]) -> str:
     return " ".join(sorted({"~" + c for c in concepts} | residual))
 
 
+@lru_cache(maxsize=None)
+def _number_words(lang: str | None) -> frozenset[str]:
+    """Folded number words of ``lang`` ("three", "trois", "dix-huit")."""
+    try:
+        return frozenset(fold(w) for w in langdata.get(lang).number_words)
+    except Exception:
+        return frozenset()
+
+
 def build_features(claim: Claim, *, published: str | None = None, article_order: int = 0) -> Features:
     """Precompute everything the scorer needs for one claim."""
     lex = lexicon()
@@ -422,9 +433,11 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
         quote_raw = [m.group(1) for m in _QUOTE_RE.finditer(claim.text)]
     quotes: list[str] = []
     quote_sizes: list[int] = []
+    numbers = _number_words(claim.lang) if quote_raw else frozenset()
     for raw in quote_raw:
         qm = lex.map_text(raw, claim.lang)
-        toks = set(qm.concepts) | {t for t in qm.residual if t.isalpha() or not _DIGIT_RE.search(t)}
+        # number words are left out like digits: "three years" and "trois ans" say the same
+        toks = set(qm.concepts) | {t for t in qm.residual if (t.isalpha() or not _DIGIT_RE.search(t)) and t not in numbers}
         quotes.append(" ".join(sorted(toks)))
         quote_sizes.append(len(toks))
     return Features(
