@@ -75,6 +75,18 @@ def compare_texts(a: str, b: str, published: str, lang_a: str = "en", lang_b: st
                           published_a=published, published_b=published)
 
 
+def on_day(published: str):
+    """``(claim, compare)``: :func:`extracted` and :func:`compare_texts` for articles of one day."""
+
+    def claim_(text: str, lang: str = "en"):
+        return extracted(text, lang, published)
+
+    def compare_(a: str, b: str, lang_b: str = "en"):
+        return compare_texts(a, b, published, lang_b=lang_b)
+
+    return claim_, compare_
+
+
 def compare_in_event(text_a: str, lang_a: str, pub_a: str | None, text_b: str, lang_b: str, pub_b: str | None):
     """:func:`compare_claims` on the first claims of two articles (``a`` and ``b``) whose claims
     belong to one event."""

@@ -8,7 +8,7 @@ import pytest
 
 from factdesk.core.extract import extract
 from factdesk.core.matching import compare_claims
-from match_helpers import compare_texts, extracted
+from match_helpers import on_day
 
 PUB = "2025-05-07"  # a Wednesday
 
@@ -71,12 +71,7 @@ def test_night_announced_by_a_scheduling_verb_follows_the_reference():
     assert "2025-05-02/2025-05-03" in got, got
 
 
-def _claim(text: str, lang: str = "en"):
-    return extracted(text, lang, PUB)
-
-
-def _compare(a: str, b: str, lang_b: str = "en"):
-    return compare_texts(a, b, PUB, lang_b=lang_b)
+_claim, _compare = on_day(PUB)
 
 
 TOTAL = "The airline cancelled about 800 flights at Frankfurt airport on Friday because of the pilots' strike."

@@ -8,7 +8,7 @@ import pytest
 
 from factdesk.core.extract import extract
 from factdesk.core.matching import compare_claims
-from match_helpers import compare_texts, extracted
+from match_helpers import extracted, on_day
 
 PUB = "2025-06-12"
 
@@ -56,12 +56,7 @@ def test_appositive_ages(lang, text, expected):
     assert expected in _kinds(text, lang), _kinds(text, lang)
 
 
-def _claim(text: str, lang: str = "en"):
-    return extracted(text, lang, PUB)
-
-
-def _compare(a: str, b: str, lang_b: str = "en"):
-    return compare_texts(a, b, PUB, lang_b=lang_b)
+_claim, _compare = on_day(PUB)
 
 
 TOLL = "Twelve people were killed when the bus crashed near Ronda on Tuesday, police said."
