@@ -30,6 +30,7 @@ CORPORA = [
     ("blind7", 0.55, 0.15),
     ("blind8", 0.85, 0.35),
     ("blind9", 0.6, 0.45),
+    ("blind10", 0.6, 0.35),
 ]
 """(corpus, minimum share of gold links found, minimum share of gold contradictions found)."""
 
