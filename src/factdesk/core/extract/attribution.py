@@ -189,7 +189,12 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
                 conduit = None
             if c is None:
                 subj = _np_back(toks, kb, lg)
-                c = _make(text, toks, subj, lg, None, m.group(0), end_at=m.end())
+                if subj and _time_phrase(toks, subj, lg) and conduit:
+                    # "Am Samstag sagte Merz dem Sender": the speaker after the verb (verb second)
+                    c = _make(text, toks, conduit, lg, m.start(), m.group(0))
+                    conduit = None
+                else:
+                    c = _make(text, toks, subj, lg, None, m.group(0), end_at=m.end())
             if c:
                 cands.append(c)
                 cc = _make(text, toks, conduit, lg, None, m.group(0)) if conduit else None
@@ -213,8 +218,13 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
                             fw = _np_forward(toks, k2, lg)
                             break
                 c = _appositive(text, toks, fw, lg, m.start(), m.group(0)) or _make(text, toks, fw, lg, m.start(), m.group(0))
-            if c is None:
-                bk = _np_back(toks, kb, lg)
+            bk = _np_back(toks, kb, lg) if c is None else None
+            if bk and _time_phrase(toks, bk, lg):
+                # "Am Samstag sagte Merz", "Gestern erklärte die Ministerin": a time before the
+                # verb puts the speaker after it (verb-second order)
+                fw = _np_forward(toks, ka, lg)
+                c = _appositive(text, toks, fw, lg, m.start(), m.group(0)) or _make(text, toks, fw, lg, m.start(), m.group(0))
+            elif c is None:
                 if bk:
                     words = [t for t in toks[bk[0]:bk[1]] if t.typ == "word"]
                     if len(words) == 1 and words[0].low in lg.pronouns:
@@ -400,6 +410,21 @@ def _np_forward(toks: list[Tok], k: int, lg: langdata.Lang, max_words: int = 9) 
     return (k, j) if j > k else None
 
 
+@lru_cache(maxsize=None)
+def _time_words(code: str) -> frozenset[str]:
+    """Month, weekday and relative-day words of a language ("samstag", "samstagmorgen", "gestern")."""
+    lg = langdata.get(code)
+    rel = [k.lower() for k in (lg.dates.get("relative_days") or {}) if " " not in k]
+    return langdata.calendar_words(code) | frozenset(rel)
+
+
+def _time_phrase(toks: list[Tok], np: tuple[int, int], lg: langdata.Lang) -> bool:
+    """The phrase is only a time ("Samstag", "am Samstagmorgen", "Gestern")."""
+    words = [t.low for t in toks[np[0]:np[1]] if t.typ == "word"]
+    times = _time_words(lg.code)
+    return bool(words) and words[-1] in times and all(w in times or w in lg.determiners or w in _CONNECT for w in words)
+
+
 def _np_back(toks: list[Tok], kb: int | None, lg: langdata.Lang, max_words: int = 10) -> tuple[int, int] | None:
     if kb is None or kb < 0:
         return None
@@ -424,8 +449,11 @@ def _np_back(toks: list[Tok], kb: int | None, lg: langdata.Lang, max_words: int 
         words += 1
         j -= 1
     s = j + 1
-    while s <= kb and toks[s].typ == "word" and (toks[s].low in _CONNECT or toks[s].low in lg.determiners):
-        s += 1
+    times = _time_words(lg.code)
+    while s <= kb and toks[s].typ == "word" and (
+            toks[s].low in _CONNECT or toks[s].low in lg.determiners
+            or (toks[s].low in times and s < kb and toks[s + 1].typ == "word" and toks[s + 1].low not in times)):
+        s += 1  # "On Saturday Merz said": the time is no part of the speaker
     return (s, kb + 1) if s <= kb else None
 
 

@@ -325,11 +325,13 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
     return taken
 
 
-_WEEKDAY_DAY_GAP_RE = re.compile(r"\s*[(,]?\s*")
+_WEEKDAY_DAY_GAP_RE = re.compile(r"\s*[(,]?\s*(?:(?:dem|den|the|le|el|il|dia)\s+)?", re.I)
+"""Between a weekday and its day: "Freitag, dem 14. April", "Freitagabend, den 3. Mai", "lundi, le 2"."""
 
 
 def _weekday_with_day(text: str, cands: list[DateCand]) -> list[DateCand]:
-    """A weekday right before a day and month of its own ("am Sonntag (28.9.)", "Sonntag, 28.9.")
+    """A weekday right before a day and month of its own ("am Sonntag (28.9.)", "Sonntag, 28.9.",
+    "Freitagabend, dem 14. April")
     states that day's weekday: one candidate, so that a weekday wrong for its day can show."""
     out: list[DateCand] = []
     for c in cands:
@@ -625,7 +627,9 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
             return None, "day", "no year: no publication date or dated reference in the article"
         if c.wd is not None and _valid(y, c.m, c.d) and dt.date(y, c.m, c.d).weekday() != c.wd:
             y2 = _fit_year(c.wd, c.m, c.d, y, ref.today)
-            if y2:
+            # a year more than one back from a known day is no fit: "Freitag, dem 14. April" in an
+            # article of 15 March 2025 is a slip for Friday 14 March, not a day of 2023
+            if y2 and not (ref.day is not None and dt.date(y2, c.m, c.d) < ref.day - dt.timedelta(days=366)):
                 return _iso(y2, c.m, c.d), "day", f"weekday {WEEKDAY_NAMES[c.wd]} fits {y2}"
             basis += f"; stated weekday {WEEKDAY_NAMES[c.wd]} does not match"
         if not _valid(y, c.m, c.d):

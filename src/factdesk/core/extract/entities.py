@@ -38,15 +38,6 @@ class EntCand:
 
 
 @lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
-    out: set[str] = set()
-    for lg in langdata.all_langs():
-        out.update(lg.months)
-        out.update(lg.weekdays)
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
 def _all_stop() -> frozenset[str]:
     out: set[str] = set()
     for lg in langdata.all_langs():
@@ -135,7 +126,7 @@ def _word_class(text: str, low: str) -> int:
     """Bit flags for capitalised runs: 1 name word, 2 name connector, 4 ministry word."""
     wl = low.removesuffix("'s")
     flags = 0
-    if _is_cap(text) and wl not in _calendar_words() and not _is_number_word(wl):
+    if _is_cap(text) and wl not in langdata.calendar_words() and not _is_number_word(wl):
         flags |= 1
     if low in _CONNECTORS:
         flags |= 2

@@ -397,6 +397,19 @@ def all_langs() -> tuple[Lang, ...]:
 
 
 @lru_cache(maxsize=None)
+def calendar_words(code: str | None = None) -> frozenset[str]:
+    """Lower-case month and weekday names, and weekdays compounded with a time of day
+    ("freitagabend"), of one language (of every language with ``None``)."""
+    out: set[str] = set()
+    for lg in (get(code),) if code else all_langs():
+        out.update(lg.months)
+        out.update(lg.weekdays)
+        comps = [str(x).lower() for x in (lg.dates.get("weekday_compounds") or []) if x]
+        out.update(w + c for w in lg.weekdays for c in comps)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
 def _stopword_index() -> dict[str, tuple[int, ...]]:
     """Stopword -> indexes (in ``all_langs()``) of the languages listing it."""
     index: dict[str, list[int]] = {}

@@ -319,6 +319,10 @@ _ROLE_WORDS = frozenset(
 )
 
 
+NAME_PARTICLES = frozenset("al el ul bin ibn ben abu abou bou de du des da do dos das del della di van von der den la le".split())
+"""Lower-case words inside personal names in many languages ("Maria da Graça Carvalho", "Ursula von
+der Leyen", "Rubén del Campo", "Abu Bakr al-Baghdadi")."""
+
 _GENERIC_DROP = frozenset("of for at from in de du des a an un une ses son sa its his her their leur leurs".split())
 
 
@@ -356,8 +360,9 @@ def source_key(name: str, lang: str | None = None) -> str:
     core = strip_titles(name)
     words = core.split()
     particles = langdata.get(lang).name_particles if lang else frozenset()
-    if words and all(w[:1].isupper() or w.lower().startswith(("al-", "el-", "bin", "ibn", "abu", "de", "d'")) or w.lower() in particles
-                     for w in words) \
+    if words and any(w[:1].isupper() for w in words) and all(
+            w[:1].isupper() or w.lower().startswith(("al-", "el-", "bin", "ibn", "abu", "de", "d'"))
+            or w.lower() in particles or w.lower() in NAME_PARTICLES for w in words) \
             and not (len(words) == 1 and nationality_key(words[0])):
         return entity_key(core)
     out = []

@@ -42,6 +42,9 @@ EVENT_QUANTITY_MIN = 0.05
 """Lowest sameness for a quantity contradiction across articles when the evidence is the counted
 thing itself: one event, the same specific measure (trapped, rescued, houses, an indicator …), and no
 two different places or actors named."""
+EVENT_TOLL_MIN = 0.12
+"""The same for two tolls (dead, injured) of the same people in one event: a toll is given for
+parts of an event too (one town, one day), so the claims need more in common than a specific tally."""
 ACTOR_QUANTITY_MIN = 0.45
 """Lowest sameness for a quantity contradiction when only a shared named actor (no place, no event) ties the claims."""
 ATTRIBUTION_MIN = 0.42
@@ -1138,6 +1141,35 @@ def _specific_measure_evidence(fa: Features, fb: Features, qv: QuantityVerdict, 
     return not (aa and ab and not any(_same_source(x, y) for x in aa for y in ab))
 
 
+_LOCAL_SCOPE_RE = re.compile(
+    r"\W*(?i:in|at|on|à|a|au|aux|en|dans|im|am|bei|nel|nella|ad|em|no|na|op|te)\s+(?i:the\s+|la\s+|le\s+|l['’]|el\s+|der\s+|dem\s+|o\s+|de\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_][^,;:.!?]{0,48},",
+)
+"""A sentence opening on a place ("In Lampedusa, …", "À Trans-en-Provence, …", "Im Kreis Ahrweiler, …")."""
+
+
+def _toll_evidence(fa: Features, fb: Features, qv: QuantityVerdict, same: Sameness) -> bool:
+    """Two tolls of one event (dead, injured) of the same people, neither given as a part, where
+    the claims name no two different places or actors: "19 bodies recovered" / "17 corpi". Not a
+    toll told as a first or provisional one, nor one scoped to a place the sentence opens with
+    ("À Trans-en-Provence, trois personnes …": that town's share of the toll)."""
+    if "preliminary" in fa.concepts or "preliminary" in fb.concepts:
+        return False
+    if _LOCAL_SCOPE_RE.match(fa.text) or _LOCAL_SCOPE_RE.match(fb.text):
+        return False
+    if not any(
+        qa.measure == qb.measure and qa.measure in _TOLL_MEASURES and not (qa.part or qb.part)
+        and (qa.population == qb.population or None in (qa.population, qb.population))
+        for qa, qb in qv.conflict
+    ):
+        return False
+    pa, pb = set(fa.places), set(fb.places)
+    if pa and pb and not same.shared_places:
+        return False
+    aa, ab = _actors(fa), _actors(fb)
+    return not (aa and ab and not any(_same_source(x, y) for x in aa for y in ab))
+
+
 def _actors(f: Features) -> set[str]:
     try:
         return f.memo["actors"]
@@ -1250,6 +1282,8 @@ def compare_deferred(
         need = QUANTITY_MIN + (0.15 if same_article else 0.0)
         if not same_article and shared_event is not None and _specific_measure_evidence(fa, fb, qv, same):
             need = EVENT_QUANTITY_MIN
+        elif not same_article and shared_event is not None and _toll_evidence(fa, fb, qv, same):
+            need = EVENT_TOLL_MIN
         if place_ok and same.core >= need and (not same_article or same.shared_places):
             qa, qb = qv.conflict[0]
             why = [f"{_label(qa)}: {qa.describe()} vs {qb.describe()}"]
