@@ -112,3 +112,13 @@ _FLOOD_DE = "Neun Menschen kamen bei dem Hochwasser ums Leben, teilte die Polize
 def test_a_local_or_first_toll_is_no_contradiction_on_little_wording(guarded, plain, lang):
     assert _toll_verdict(plain, lang, _FLOOD_DE, "de") == ("contradiction", "quantity")
     assert _toll_verdict(guarded, lang, _FLOOD_DE, "de") != ("contradiction", "quantity")
+
+
+@pytest.mark.parametrize(("text", "lang", "source"), [
+    ("Le prochain cycle de discussions se tiendra à Oslo, a annoncé la médiation onusienne.", "fr",
+     "médiation onusienne"),
+    ("The talks will resume in Geneva, the mediators said.", "en", "mediators"),
+    ("Le porte-parole du gouvernement Jean Dupont, a indiqué que la réunion aura lieu.", "fr", "Jean Dupont"),
+])
+def test_a_place_the_clause_ends_on_is_no_speaker(text, lang, source):
+    assert [sp.source for sp in spans(text, lang, type_="attribution")] == [source]

@@ -232,8 +232,11 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
                         continue
                 c = _make(text, toks, bk, lg, None, m.group(0), end_at=m.end())
                 if c is None and kb is not None and kb >= 0 and toks[kb].typ == "punct" and toks[kb].text == ",":
-                    # apposition or aside: "X, for its part, puts forward" / "Name, a indiqué"
+                    # apposition or aside: "X, for its part, puts forward" / "Name, a indiqué"; not
+                    # a place the clause ends on ("se tiendra à Oslo, a annoncé la médiation")
                     bk = _np_back(toks, kb - 1, lg)
+                    if bk and _ends_on_place(toks, bk):
+                        bk = None
                     c = _make(text, toks, bk, lg, None, m.group(0), end_at=m.end())
                     if c is not None and bk and _lower_head(toks, bk, lg):
                         kk = bk[0] - 1
@@ -370,6 +373,18 @@ def _tok_before(toks: list[Tok], pos: int) -> int | None:
     """Index of the last token ending at or before ``pos``, or None."""
     k = bisect_right(toks, pos, key=_tok_end) - 1
     return k if k >= 0 else None
+
+
+_PLACE_PREPS = frozenset("in at à a au aux en dans nel nella em no na im bei op".split())
+"""Prepositions before a place: the phrase after one is no speaker."""
+
+
+def _ends_on_place(toks: list[Tok], np: tuple[int, int]) -> bool:
+    """The phrase ends on a preposition of place and capitalised words ("… se tiendra à Oslo")."""
+    k = np[1] - 1
+    while k >= np[0] and toks[k].typ == "word" and _is_cap(toks[k]):
+        k -= 1
+    return np[0] - 1 <= k < np[1] - 1 and k >= 0 and toks[k].typ == "word" and toks[k].low in _PLACE_PREPS
 
 
 _PREPS = frozenset("in on at by with from for to into during after before since dans sur par avec pour depuis après avant lors en".split())
