@@ -122,3 +122,13 @@ def test_a_local_or_first_toll_is_no_contradiction_on_little_wording(guarded, pl
 ])
 def test_a_place_the_clause_ends_on_is_no_speaker(text, lang, source):
     assert [sp.source for sp in spans(text, lang, type_="attribution")] == [source]
+
+
+@pytest.mark.parametrize(("a", "b"), [("Qaranah", "Qarana"), ("Fatimah Haddad", "Fatima Haddad"), ("Hamah", "Hama")])
+def test_a_final_h_after_a_vowel_is_a_spelling_variant(a, b):
+    assert entity_key(a) == entity_key(b)
+
+
+def test_a_final_h_after_a_consonant_stays():
+    assert entity_key("Bach") != entity_key("Ba")
+    assert entity_key("Utah") != entity_key("Uta")  # short words keep it

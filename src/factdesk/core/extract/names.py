@@ -86,9 +86,15 @@ _VOWEL_RE = re.compile(r"[aeiouy]")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
 
 
+_FINAL_H_RE = re.compile(r"(?<=[aeiou])h$")
+"""A final h after a vowel is a transliteration variant (Qaranah / Qarana, Hamah / Hama, Sarah / Sara)."""
+
+
 def _skel_token(tok: str) -> str:
     if len(tok) <= 2 or tok.isdigit():
         return tok
+    if len(tok) > 4:
+        tok = _FINAL_H_RE.sub("", tok)
     rest = _VOWEL_RE.sub("", tok[1:])
     return _DOUBLE_RE.sub(r"\1", tok[0] + rest)
 
