@@ -132,3 +132,61 @@ def test_a_final_h_after_a_vowel_is_a_spelling_variant(a, b):
 def test_a_final_h_after_a_consonant_stays():
     assert entity_key("Bach") != entity_key("Ba")
     assert entity_key("Utah") != entity_key("Uta")  # short words keep it
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("The swap took place at the Selvik crossing on Friday, officials said.", "en", ("past", "Selvik")),
+    ("El intercambio se realizó en el aeropuerto de Port Amar el viernes.", "es", ("past", "Port Amar")),
+    ("Le prochain sommet se tiendra à Genève le 3 juillet.", "fr", ("future", "Genève")),
+    ("Der Gipfel findet in Salzburg am 3. Juli statt.", "de", ("future", "Salzburg")),
+    ("Il volo era partito da Francoforte poco dopo le 20.", "it", ("from", "Francoforte")),
+    ("A cimeira realizou-se em Luanda na sexta-feira.", "pt", ("past", "Luanda")),
+])
+def test_the_place_a_happening_took_place_at(text, lang, want):
+    from factdesk.core.matching.features import build_features
+
+    c = extract("a", text, lang, "2025-03-16").claims[0]
+    got = build_features(c).venue
+    assert got is not None and got[0] == want[0], got
+    names = {sp.key: sp.text for sp in c.spans if sp.type == "entity"}
+    assert names[got[1]] == want[1]
+
+
+def test_a_list_of_places_is_no_venue():
+    from factdesk.core.matching.features import build_features
+
+    c = extract("a", "The protests took place in Paris and Lyon on Saturday, police said.", "en", "2025-03-16").claims[0]
+    assert build_features(c).venue is None
+
+
+def _event_verdict(text_a: str, lang_a: str, text_b: str, lang_b: str):
+    got = compare_in_event(text_a, lang_a, "2025-03-16", text_b, lang_b, "2025-03-16")
+    return ((got.kind, got.ctype) if got is not None else None), got
+
+
+@pytest.mark.parametrize(("text_a", "lang_a", "text_b", "lang_b"), [
+    ("The next round of talks will be held in Geneva, the mediators said.", "en",
+     "Le prochain cycle de négociations se tiendra à Oslo, a annoncé le médiateur.", "fr"),
+    ("The prisoner exchange took place at the Selvik crossing, officials said.", "en",
+     "El intercambio de prisioneros se realizó en el aeropuerto de Port Amar, según el mediador.", "es"),
+])
+def test_one_happening_at_two_places_is_a_place_contradiction(text_a, lang_a, text_b, lang_b):
+    kind, got = _event_verdict(text_a, lang_a, text_b, lang_b)
+    assert kind == ("contradiction", "place"), got
+    assert got.reasons[0].startswith("places differ"), got.reasons
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), [
+    # the same place
+    ("The next round of talks will be held in Geneva, the mediators said.",
+     "The next round of negotiations will take place in Geneva in July."),
+    # past and future: two rounds
+    ("The last round of talks was held in Geneva, the mediators said.",
+     "The next round of negotiations will take place in Oslo in July."),
+    # one names the other's place: a town in its region
+    ("The prisoner exchange took place at the Selvik crossing, officials said.",
+     "The prisoner exchange took place in Varna province, near Selvik, officials said."),
+])
+def test_no_place_contradiction_without_one_happening_at_two_places(text_a, text_b):
+    kind, got = _event_verdict(text_a, "en", text_b, "en")
+    assert kind != ("contradiction", "place"), got

@@ -49,6 +49,9 @@ except ``lang``; missing keys simply disable the feature for that language):
                          (company nouns also end compounds: "Familienunternehmen"), ``after_stop``
                          (words after which the noun is no reference: "the group of") and ``firm_words``
                          (words that make a name a firm's: "Group", "GmbH"); see ``extract.anaphora``.
+``venue_cues``           regexes of the phrases that bring in where a happening took place (``past``:
+                         "took place at", "se realizó en"), will take place (``future``: "se tiendra
+                         à") or came from (``from``: "en provenance de"); the place follows.
 """
 
 from __future__ import annotations
@@ -345,6 +348,15 @@ class Lang:
         if got is None:
             got = self._compiled[name] = getattr(self, "_build_" + name)()
         return got
+
+    def _build_venue(self) -> list[tuple[str, re.Pattern[str]]]:
+        out = []
+        for rel, pats in (self.data.get("venue_cues") or {}).items():
+            try:
+                out.append((str(rel), re.compile(r"(?<![\w])(?:" + "|".join(pats) + r")\s+", re.I)))
+            except re.error:
+                continue
+        return out
 
     def _build_boilerplate(self) -> list[re.Pattern[str]]:
         out = []

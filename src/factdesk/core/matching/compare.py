@@ -45,6 +45,8 @@ two different places or actors named."""
 EVENT_TOLL_MIN = 0.12
 """The same for two tolls (dead, injured) of the same people in one event: a toll is given for
 parts of an event too (one town, one day), so the claims need more in common than a specific tally."""
+PLACE_MIN = 0.15
+"""Lowest sameness for a place contradiction (one event, and the same happening or name shared)."""
 ACTOR_QUANTITY_MIN = 0.45
 """Lowest sameness for a quantity contradiction when only a shared named actor (no place, no event) ties the claims."""
 ATTRIBUTION_MIN = 0.42
@@ -1050,6 +1052,30 @@ def _weekday_conflict(
     return None
 
 
+def _place_conflict(
+    fa: Features, fb: Features, same: Sameness, shared_event: str | None
+) -> tuple[float, list[str]] | None:
+    """One happening of one event said to take place at (or come from) two different places: "the
+    swap took place at the Hlyboka crossing" / "el intercambio se realizó en el aeropuerto de Dar
+    al-Nur"; "se tiendra à Oslo" / "will be held in Vienna". Neither claim may name the other's
+    place at all (a town and its region, a crossing on a border), and the claims must share what
+    happened: a concept of a happening or thing, or a name other than a place."""
+    (rel_a, key_a), (rel_b, key_b) = fa.venue, fb.venue  # type: ignore[misc]
+    if fa.article_id == fb.article_id or rel_a != rel_b or shared_event is None:
+        return None
+    if key_a == key_b or key_a in fb.entities or key_b in fa.entities or _same_source(key_a, key_b):
+        return None
+    lex = lexicon()
+    what = [c for c in same.shared_concepts if lex.types.get(c) in ("event", "thing")]
+    named = [k for k in same.shared_entities if fa.entities.get(k) != "place" and not is_media(k)]
+    if not (what or named) or same.core < PLACE_MIN:
+        return None
+    name_a, name_b = fa.entity_names.get(key_a, key_a), fb.entity_names.get(key_b, key_b)
+    how = {"past": "took place at", "future": "to take place at", "from": "came from"}.get(rel_a, rel_a)
+    why = [f"places differ: {how} {name_a} vs {name_b}"]
+    return min(same.core + 0.2, 0.95), why
+
+
 def _specific_sources(f: Features) -> set[str]:
     """Sources that name someone (an entity of the claim or a ministry), not a role or a document."""
     try:
@@ -1305,7 +1331,12 @@ def compare_deferred(
     if date_c is not None:
         score, why = date_c
         return _contradiction(fa, fb, shared_event, same, ctx, score, why, "date")
-    # 3. attribution contradiction: the same statement credited to different sources (none
+    # 3. place contradiction: one happening, two places it took place at (or came from)
+    place_c = _place_conflict(fa, fb, same, shared_event) if fa.venue and fb.venue else None
+    if place_c is not None:
+        score, why = place_c
+        return _contradiction(fa, fb, shared_event, same, ctx, score, why, "place")
+    # 4. attribution contradiction: the same statement credited to different sources (none
     # without sources on both sides)
     attr_c = _attribution_conflict(fa, fb, same, qv, far and far_own) if fa.sources and fb.sources else None
     if attr_c is not None:
@@ -1313,7 +1344,7 @@ def compare_deferred(
         return _contradiction(fa, fb, shared_event, same, ctx, score, why, "attribution")
     if same_article:
         return None
-    # 4. match
+    # 5. match
     score = same.score
     if qv.agree:
         score += 0.08

@@ -214,6 +214,10 @@ class Features:
     """Number of concept/word tokens of each quote in ``quotes``."""
     weekdays: list[WeekdayClue] = field(default_factory=list)
     """Weekdays no reference day resolved ("late on Friday" in an undated article)."""
+    venue: tuple[str, str] | None = None
+    """``(relation, entity key)``: the place the claim says a happening took place at (``past``),
+    will take place at (``future``) or came from (``from``): "the swap took place at the Hlyboka
+    crossing", "se tiendra à Oslo", "en provenance de Munich"."""
     published: str | None = None
     article_order: int = 0
     mapped: Mapped | None = field(default=None, repr=False)
@@ -427,6 +431,7 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
                 else:
                     sources.setdefault(key, s.source or s.text)
     places = {k for k, kind in entities.items() if kind == "place"}
+    venue = _venue(claim, spans) if places or "unknown" in entities.values() else None
     place_concepts = lex.place_concepts
     places |= {"~" + c for c in concepts if c in place_concepts}
     if not has_quote_span:
@@ -464,4 +469,36 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
         published=published,
         article_order=article_order,
         mapped=mapped,
+        venue=venue,
     )
+
+
+_LIST_AFTER_RE = re.compile(r"\s*(?:&|(?:and|et|y|und|e|en|or|ou|oder|o)\s)", re.I)
+VENUE_REACH = 40
+"""Most characters between a venue phrase and the name of its place ("at the Hlyboka crossing",
+"en el aeropuerto de Dar al-Nur")."""
+
+
+def _venue(claim: Claim, spans: list) -> tuple[str, str] | None:
+    """The claim's venue (see ``Features.venue``): the first place (or unknown name) right after a
+    venue phrase of the claim's language, when the claim names one such place only there."""
+    try:
+        cues = langdata.get(claim.lang).rx("venue")
+    except Exception:
+        return None
+    if not cues:
+        return None
+    text = claim.text
+    names = [(s.start - claim.start, s) for s in spans if s.type == "entity" and s.key and s.kind in ("place", "unknown")]
+    for rel, rx in cues:
+        for m in rx.finditer(text):
+            after = [(off, s) for off, s in names if m.end() <= off <= m.end() + VENUE_REACH]
+            if not after:
+                continue
+            off, s = min(after, key=lambda x: x[0])
+            if any(ch in ",;" for ch in text[m.end():off]):
+                continue
+            if _LIST_AFTER_RE.match(text, off + len(s.text)):
+                return None  # two places: a list, not one venue
+            return rel, s.key
+    return None
