@@ -190,3 +190,44 @@ def test_one_happening_at_two_places_is_a_place_contradiction(text_a, lang_a, te
 def test_no_place_contradiction_without_one_happening_at_two_places(text_a, text_b):
     kind, got = _event_verdict(text_a, "en", text_b, "en")
     assert kind != ("contradiction", "place"), got
+
+
+def _measures(text: str, lang: str):
+    from factdesk.core.matching.features import build_features
+
+    c = extract("a", text, lang, "2025-11-19").claims[0]
+    return [(q.measure, q.value, q.forecast) for q in build_features(c).quantities]
+
+
+@pytest.mark.parametrize(("text", "lang", "months"), [
+    ("He was sentenced to 18 months in prison.", "en", 18),
+    ("Il a été condamné à huit ans de prison ferme.", "fr", 96),
+    ("È stato condannato a 7 anni e 6 mesi di reclusione.", "it", 90),
+    ("Er wurde zu sieben Jahren Haft verurteilt.", "de", 84),
+    ("He was handed a prison sentence of ten years.", "en", 120),
+])
+def test_a_prison_term_is_counted_in_months(text, lang, months):
+    assert ("prison term", months, False) in _measures(text, lang)
+
+
+def test_a_term_asked_for_is_no_term_imposed_and_an_age_is_no_term():
+    got = _measures("La Fiscalía pedía 14 años de prisión para el exministro, de 62 años.", "es")
+    assert ("prison term", 168, True) in got
+    assert all(m != "prison term" or v != 62 * 12 for m, v, _ in got)
+    assert _measures("He served as mayor for 12 years, officials said.", "en")[0][0] == "duration"
+
+
+def test_two_prison_terms_for_one_verdict_contradict_and_a_request_does_not():
+    imposed = "A court in Veloria sentenced former minister Ramon Ilesco to nine years in prison on Tuesday."
+    kind, got = _event_verdict(imposed, "en", "Le tribunal a condamné mardi l'ex-ministre Ramon Ilesco à sept ans de prison.", "fr")
+    assert kind == ("contradiction", "quantity"), got
+    kind, got = _event_verdict(imposed, "en", "Le parquet avait requis quatorze ans de prison contre l'ex-ministre Ramon Ilesco.", "fr")
+    assert kind != ("contradiction", "quantity"), got
+
+
+def test_a_fine_is_no_cost():
+    kind, got = _event_verdict(
+        "The court fined the company Brasko 2.5 million euros on Tuesday.", "en",
+        "Das Werk von Brasko hat 310 Millionen Euro gekostet, teilte das Gericht am Dienstag mit.", "de")
+    assert kind != ("contradiction", "quantity"), got
+    assert [m for m, _, _ in _measures("The court fined the company Brasko 2.5 million euros on Tuesday.", "en")] == ["money fine"]

@@ -545,6 +545,9 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 # an amount of a happening ("12,000 litres leaked") against an amount of nothing
                 # in particular ("12,000 litres of diesel"): compared as amounts
                 ma = mb = qa.kind
+            if ma != mb and qa.kind == qb.kind == "money" and (qa.outcome is None or qb.outcome is None):
+                # a sum that says what it is ("a ransom of $12 million") against one that does not
+                ma = mb = "money"
             if ma in _AGREE_ONLY_KINDS and ma == mb:
                 # shares and measurements: what they measure is unknown, so a difference proves
                 # nothing, but the same specific figure ("64.4 %", "300 mm") is evidence

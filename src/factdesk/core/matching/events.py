@@ -443,7 +443,7 @@ def _loose_range(feats: list[Features], published: str | None) -> tuple[int, int
     killed 66") recalls another happening; it only shows that the article is later, not when, so
     its date is left out.
     """
-    from factdesk.core.matching.features import parse_resolved
+    from factdesk.core.matching.features import parse_resolved, tells_happening
 
     if published:
         parsed = parse_resolved(published[:10])
@@ -452,9 +452,9 @@ def _loose_range(feats: list[Features], published: str | None) -> tuple[int, int
     latest: tuple[int, int] | None = None
     lede = {f.claim_id for f in sorted(feats, key=lambda f: f.ordinal)[:LEDE_CLAIMS]}
     # a toll given without a date is the article's own news: a dated toll beside it is history
-    undated_toll = any(any(q.outcome for q in f.quantities) and not f.dates for f in feats)
+    undated_toll = any(any(tells_happening(q) for q in f.quantities) and not f.dates for f in feats)
     for f in feats:
-        if (f.claim_id not in lede or undated_toll) and any(q.outcome for q in f.quantities):
+        if (f.claim_id not in lede or undated_toll) and any(tells_happening(q) for q in f.quantities):
             # a dated happening with a toll of its own, further down: history recalled
             continue
         for d in f.dates:

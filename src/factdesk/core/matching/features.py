@@ -42,6 +42,15 @@ COUNTED_GROUPS = frozenset({"passengers", "patient", "pilot", "workers", "rescue
 # capacity, a ship's load) only agree when equal.
 AMOUNT_HAPPENINGS = {"spill": "spilled", "pollution": "released", "killed": "dead"}
 _AMOUNT_KINDS = frozenset({"volume", "mass"})
+# Lexicon concepts that say what a sum of money is (a fine, a cost, a ransom …): two sums of
+# different things never conflict; a sum that says nothing compares with any.
+MONEY_SUBJECTS = {c: c for c in ("fine", "cost", "ransom", "salary", "budget", "debt", "revenue", "profit",
+                                 "investment", "subsidy", "tax", "rent", "pension", "bail", "damage")}
+
+
+def tells_happening(q: "Quantity") -> bool:
+    """A count of what happened (a toll, an amount spilled), not a sum of money or a prison term."""
+    return q.outcome is not None and q.kind not in ("money", "duration")
 # Kinds too vague to compare across claims.
 UNCOMPARABLE_KINDS = {"other", "percent", "distance", "age", "duration", None}
 
@@ -102,6 +111,19 @@ _EACH_BEFORE_RE = re.compile(
 )
 """A count for each of several parties, right after the number ("420 prisoners each", "quinientos
 prisioneros de cada lado") or by the subject before it ("each side will release 420", "jeweils 420")."""
+_TERM_MONTHS = {
+    **dict.fromkeys(("year", "years", "yr", "yrs", "an", "ans", "annee", "annees", "ano", "anos", "anno", "anni",
+                     "jahr", "jahre", "jahren", "jahres", "jaar", "jaren"), 12),
+    **dict.fromkeys(("month", "months", "mois", "mes", "meses", "mese", "mesi", "monat", "monate", "monaten",
+                     "maand", "maanden"), 1),
+}
+"""Months in a unit of a prison term (folded unit words of every language)."""
+_SOUGHT_RE = re.compile(
+    r"\b(?:sought|requested|demanded|asked for|called for|seeking|requis|réclamé|demandé|requérait|pedía|pidió|"
+    r"pedido|solicitó|solicitaba|forderte|gefordert|beantragt|beantragte|chiesto|chiedeva|pediu|pedia|geëist|eiste)\b",
+    re.I,
+)
+"""Before a prison term: the term a prosecutor asked for, not the one imposed."""
 _FORECAST_RE = re.compile(
     r"\b(?:could|(?-i:may|might)|(?:is|are) (?:expected|likely|feared|set|forecast|projected) to|threatens? to|"
     r"pourrai(?:t|ent)|devrai(?:t|ent)|risquen?t? de|podría[n]?|podrá[n]?|debería[n]?|se espera que|"
@@ -133,7 +155,8 @@ class Quantity:
     rate: bool = False
     """A count per period ("600 flights a day"): never the same figure as a total."""
     forecast: bool = False
-    """A figure announced as possible or expected ("could rise to 50"): never set against a count made."""
+    """A figure announced as possible or expected ("could rise to 50"), or a prison term asked for
+    ("prosecutors had sought 12 years"): never set against a count made."""
     each: bool = False
     """A count for each of several parties ("each side will free 420", "500 prisoners per side"):
     never the same figure as their total."""
@@ -159,7 +182,7 @@ class Quantity:
             "about": "about ",
         }.get(self.qualifier, "")
         v = int(self.value) if float(self.value).is_integer() else self.value
-        return f"{q}{v}"
+        return f"{q}{v} months" if self.outcome == "prison term" else f"{q}{v}"
 
 
 @dataclass(slots=True)
@@ -318,6 +341,23 @@ def _window(mapped: Mapped, lo: int, hi: int) -> list[str]:
     return [c for off, c in mapped.positions if lo <= off < hi]
 
 
+def _prison_next_to(text: str, mapped: Mapped, start: int, end: int) -> bool:
+    """A prison word in the number's own phrase: "14 años de prisión", "sieben Jahren Haft", "a
+    prison term of 10 years" (not across a comma: "… de prisión para el exministro, de 62 años")."""
+    for off, c in mapped.positions:
+        if c != "prison":
+            continue
+        if end <= off <= end + TERM_REACH and not _CLAUSE_BREAK_RE.search(text, end, off):
+            return True
+        if start - TERM_REACH <= off < start and not _CLAUSE_BREAK_RE.search(text, off, start):
+            return True
+    return False
+
+
+TERM_REACH = 30
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
+
+
 def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantity]:
     qspans = sorted((s for s in spans if s.type == "quantity" and s.value is not None), key=lambda s: s.start)
     out: list[Quantity] = []
@@ -327,6 +367,7 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
     for i, s in enumerate(qspans):
         kind = s.kind
         value = float(s.value)  # type: ignore[arg-type]
+        months = _TERM_MONTHS.get(fold(s.unit or "")) if kind == "duration" else None
         lo, hi, lo_open, hi_open = quantity_interval(value, s.qualifier)
         rel_start = max(0, s.start - claim.start)
         rel_end = max(rel_start, s.end - claim.start)
@@ -347,6 +388,19 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             happened = _nearest(after, AMOUNT_HAPPENINGS) or _nearest(before, AMOUNT_HAPPENINGS, last=True)
             if happened is not None:
                 outcome = f"{kind} {happened}"
+        sought = months is not None and bool(_SOUGHT_RE.search(claim.text, max(prev_end, rel_start - 60, 0), rel_start))
+        if months is not None and outcome is None and (sought or _prison_next_to(claim.text, mapped, rel_start, rel_end)):
+            # "zu sieben Jahren Haft", "nueve años de prisión", "a 10-year sentence", "la procura
+            # aveva chiesto 10 anni": a prison term compares like a count (in months); a term asked
+            # for is no term imposed
+            outcome = "prison term"
+            value *= months  # in months: "18 months" = "a year and a half"
+            lo, hi, lo_open, hi_open = quantity_interval(value, s.qualifier)
+        if kind == "money" and outcome is None:
+            # "fined him 2.5 million euros", "costó 310 millones": what the money is; a fine is no cost
+            subject = _nearest(after, MONEY_SUBJECTS) or _nearest(before, MONEY_SUBJECTS, last=True)
+            if subject is not None:
+                outcome = "money " + subject
         if kind is None and outcome is None:
             continue
         part = (
@@ -355,7 +409,7 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             or bool(_ALONE_RE.search(claim.text, max(prev_end, 0), rel_start))
         )
         rate = bool(_RATE_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30)))
-        forecast = bool(_FORECAST_RE.search(claim.text, max(0, rel_start - 50), rel_start))
+        forecast = sought or bool(_FORECAST_RE.search(claim.text, max(0, rel_start - 50), rel_start))
         each = bool(_EACH_AFTER_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 40))) or bool(
             _EACH_BEFORE_RE.search(claim.text, max(prev_end, rel_start - 40, 0), rel_start)
         )
