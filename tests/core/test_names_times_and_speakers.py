@@ -231,3 +231,36 @@ def test_a_fine_is_no_cost():
         "Das Werk von Brasko hat 310 Millionen Euro gekostet, teilte das Gericht am Dienstag mit.", "de")
     assert kind != ("contradiction", "quantity"), got
     assert [m for m, _, _ in _measures("The court fined the company Brasko 2.5 million euros on Tuesday.", "en")] == ["money fine"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("LIROVO, Kestria, Nov 6 (Eastern Wire) - An explosion tore through the plant on Thursday.", ["on Thursday"]),
+    ("KYIV, Ukraine, March 3 (Reuters) - Russia launched 40 drones overnight.", []),
+    ("The summit, held in Rome, Italy, on Nov 6 - drew 40 leaders.", ["on Nov 6"]),
+])
+def test_a_dateline_with_its_country_dates_the_report(text, want):
+    assert [sp.text for sp in spans(text, "en", "2025-11-06", "date")] == want
+
+
+_BLAST_EN = ("An explosion tore through the Varsk fertiliser plant shortly before 4 a.m. on Thursday, "
+             "setting off a fire and releasing a toxic cloud.")
+
+
+def test_one_blast_dated_to_two_days_without_a_shared_name():
+    kind, got = _event_verdict(
+        "La explosión en la planta de fertilizantes se produjo en la madrugada del miércoles y provocó "
+        "un incendio y una nube tóxica.", "es", _BLAST_EN, "en")
+    assert kind == ("contradiction", "date"), got
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("La explosión provocó un incendio y una nube tóxica, informó el viernes la empresa.", "es", True),
+    ("A tunnel collapse killed four miners, the operator said on Thursday.", "en", True),
+    ("La explosión se produjo en la madrugada del miércoles y provocó un incendio.", "es", False),
+])
+def test_a_day_that_dates_a_statement(text, lang, want):
+    from factdesk.core.matching.compare import _statement_dated
+    from factdesk.core.matching.features import build_features
+
+    c = extract("a", text, lang, "2025-03-16").claims[0]
+    assert _statement_dated(build_features(c)) is want

@@ -167,21 +167,30 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
                          reference_basis=ref.day_basis or ref.year_basis, published_marker=marker)
 
 
-_DATELINE_BEFORE_RE = re.compile(r"^\W*[^\W\d_][^\d,]{0,40},[ \t]*$")
+_DATELINE_BEFORE_RE = re.compile(r"^\W*[^\W\d_][^\d,]{0,40},(?:[^\d,]{1,30},){0,2}[ \t]*$")
 _DATELINE_AFTER_RE = re.compile(r"[ \t.]*(?:\([^()\d]{1,40}\)[ \t]*)?[-–—]")
 
 
 def _dateline(body: str, c: DateCand) -> bool:
     """A date in a wire dateline at the head of the text: "MADRID, 31 Oct. (EP) -", "WASHINGTON, Feb 2
-    (Reuters) -", "PARIS, 2 février 2024 (AFP) -" (the place in capitals, the agency optional)."""
-    if c.start > 45:
+    (Reuters) -", "PARIS, 2 février 2024 (AFP) -", "KYIV, Ukraine, March 3 (Reuters) -" (the place in
+    capitals, its country or state optional, the agency optional)."""
+    if c.start > 60:
         return False
     head = body[: c.start]
     m = _DATELINE_BEFORE_RE.match(head)
     if not m:
         return False
-    letters = [ch for ch in head if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters) and bool(_DATELINE_AFTER_RE.match(body, c.end))
+    # the place in capitals, then optionally its country or state ("KYIV, Ukraine, March 3")
+    place, *rest = head.rstrip(" \t").rstrip(",").split(",")
+    letters = [ch for ch in place if ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters) or len(rest) > 2:
+        return False
+    for seg in rest:
+        words = seg.split()
+        if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            return False
+    return bool(_DATELINE_AFTER_RE.match(body, c.end))
 
 
 _TYPE_ORDER = {"quantity": 0, "date": 1, "quote": 2, "attribution": 3, "entity": 4}

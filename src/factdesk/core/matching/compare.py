@@ -785,6 +785,9 @@ def _day_dates(f: Features) -> list[DateRange]:
     return got
 
 
+DATED_HAPPENING_CON = 0.4
+"""Lowest concept overlap for two claims of one event that date the same happening to stand for one
+happening without a shared name or place."""
 HAPPENING_DATE_MIN = 0.20
 TOLD_SLIP_MIN = 0.12
 """Lowest sameness for a month slip shown by the weekday stated with the wrong date."""
@@ -893,6 +896,29 @@ def _dated_happening(f: Features) -> str | None:
     return min(near)[1] if near else None
 
 
+def _dated_group(f: Features) -> str | None:
+    """The happening group of :func:`_dated_happening` (an explosion and the fire it set off start
+    one happening)."""
+    got = _dated_happening(f)
+    return _HAPPENING_GROUPS[got] if got is not None else None
+
+
+def _statement_dated(f: Features) -> bool:
+    """The claim's first day or weekday dates a statement, not a happening: a reporting word is
+    nearer to it than any happening ("a tunnel collapse … killed four, the operator said on Thursday")."""
+    texts = [d.text for d in _day_dates(f)] + [w.text for w in f.weekdays]
+    if f.mapped is None or not texts:
+        return False
+    off = f.text.find(texts[0])
+    if off < 0:
+        return False
+    mid = off + len(texts[0]) // 2
+    types = lexicon().types
+    near = [(abs(o - mid), c in _HAPPENING_GROUPS) for o, c in f.mapped.positions
+            if c in _HAPPENING_GROUPS or types.get(c) == "report"]
+    return bool(near) and not min(near)[1]
+
+
 def _reprisal(fa: Features, fb: Features, happening: str | None) -> bool:
     """An attack told with a reprisal for another ("strikes on Thursday in reprisal for a drone
     attack" / "the raids followed Tuesday's attack"): the two claims may date two different attacks,
@@ -941,7 +967,13 @@ def _date_conflict(
                 f"the weekday stated, {WEEKDAY_NAMES[wrong.stated]}, fits {right.resolved}, not {wrong.resolved}",  # type: ignore[index]
             ]
             return min(same.core + 0.3, 1.0), why
-    one_event = _one_event(same, qv, same_event)
+    one_event = _one_event(same, qv, same_event) or (
+        # the same happening is what each claim dates ("la explosión se produjo en la madrugada del
+        # miércoles" / "an explosion tore through the plant … on Thursday"), with most terms shared
+        same_event and happening is not None and same.con >= DATED_HAPPENING_CON
+        and _dated_group(fa) == happening == _dated_group(fb)
+        and not _statement_dated(fa) and not _statement_dated(fb)
+    )
     # an announced happening (the next meeting, a vote) given two dates: the articles' events may
     # differ (each date seeds its own), so a shared organisation, person or place stands in for them
     announced = (
