@@ -105,11 +105,8 @@ _FLOOD_DE = "Neun Menschen kamen bei dem Hochwasser ums Leben, teilte die Polize
     ("In Kessel, four people were killed when the river burst its banks.",
      "Four people were killed when the river burst its banks.", "en"),
     ("À Brignac, quatre personnes ont trouvé la mort.", "Quatre personnes ont trouvé la mort.", "fr"),
-    # a first, provisional toll
-    ("Un premier bilan faisait état de quatre morts dans les inondations.",
-     "Le bilan faisait état de quatre morts dans les inondations.", "fr"),
 ])
-def test_a_local_or_first_toll_is_no_contradiction_on_little_wording(guarded, plain, lang):
+def test_one_towns_share_of_a_toll_is_no_contradiction(guarded, plain, lang):
     assert _toll_verdict(plain, lang, _FLOOD_DE, "de") == ("contradiction", "quantity")
     assert _toll_verdict(guarded, lang, _FLOOD_DE, "de") != ("contradiction", "quantity")
 
@@ -190,6 +187,20 @@ def test_one_happening_at_two_places_is_a_place_contradiction(text_a, lang_a, te
 def test_no_place_contradiction_without_one_happening_at_two_places(text_a, text_b):
     kind, got = _event_verdict(text_a, "en", text_b, "en")
     assert kind != ("contradiction", "place"), got
+
+
+def test_a_first_toll_needs_more_than_the_toll_itself():
+    from factdesk.core.matching.compare import _sameness, _toll_evidence, compare_quantities
+    from factdesk.core.matching.features import build_features
+
+    def feats(text, lang, order):
+        return build_features(extract(str(order), text, lang, "2025-10-15").claims[0], article_order=order)
+
+    other = feats(_FLOOD_DE, "de", 1)
+    for text, want in [("Un premier bilan faisait état de quatre morts dans les inondations.", False),
+                       ("Le bilan faisait état de quatre morts dans les inondations.", True)]:
+        f = feats(text, "fr", 0)
+        assert _toll_evidence(f, other, compare_quantities(f, other), _sameness(f, other, None)) is want
 
 
 def _measures(text: str, lang: str):

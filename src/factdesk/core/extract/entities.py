@@ -488,7 +488,8 @@ _PROPER_CONCEPTS = frozenset({"un", "nato", "islamic_state", "revolutionary_guar
 
 def _common_noun(low: str, lg: langdata.Lang) -> bool:
     """A lone capitalised word of a noun-capitalising language that is a common noun: it ends like
-    one, counts something, or names a lexicon concept that is not a place or a named body."""
+    one, counts something, or names a lexicon concept that is not a place, a named body or a common
+    word (type ``general``: adjectives and verbs such as klein, lange, frei are surnames too)."""
     memo = lg._compiled.setdefault("common_nouns", {})
     got = memo.get(low)
     if got is None:
@@ -500,7 +501,8 @@ def _common_noun(low: str, lg: langdata.Lang) -> bool:
             lex = lexicon()
 
             def common(word: str) -> bool:
-                found = lex.map_text(word, lg.code).concepts
+                general = lex.general_concepts
+                found = [c for c in lex.map_text(word, lg.code).concepts if c not in general]
                 return bool(found) and not any(lex.types.get(c) in ("place", "geo") or c in _PROPER_CONCEPTS for c in found)
 
             # a compound ending in a common noun is one ("Berufsfeuerwehr", "Großbrand")

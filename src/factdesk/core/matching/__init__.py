@@ -27,6 +27,9 @@ Pipeline
    0.22·quote, where entities and concepts are IDF-weighted set overlaps (cosine form), text is the
    mean of ``fuzz.ratio`` and ``fuzz.token_set_ratio`` on the sorted concept+word strings, and the
    quote part is the quote similarity above 40 %; +0.08 for a shared date, +0.04 for a shared source.
+   Common words (lexicon type ``general``: open, late, door, nobody …) weigh half a concept, count
+   only where both claims have them and at most as much as the other shared concepts, stay words in
+   the text string, and make candidates only from inside a quote.
 
 Kinds and types
 ---------------

@@ -22,7 +22,8 @@ from functools import lru_cache
 from factdesk.core.matching.features import UNCOMPARABLE_KINDS, Features
 from factdesk.core.matching.lexicon import lexicon
 
-_SKIP_CONCEPT_TYPES = {"report", "time"}
+_SKIP_CONCEPT_TYPES = {"report", "time", "general"}
+"""Concept types that choose no candidates (general ones only inside a quote, see claim_anchors)."""
 MAX_WORD_ANCHORS = 8
 MAX_DAYS_PER_DATE = 4
 
@@ -35,6 +36,11 @@ def claim_anchors(f: Features) -> list[str]:
     out: list[str] = ["e:" + k for k in f.entities]
     out += ["s:" + k for k in f.sources]
     out += ["c:" + c for c in sorted(f.concepts) if types.get(c) not in _SKIP_CONCEPT_TYPES]
+    if f.quotes:
+        # common words (open, late, door …) choose no candidates, except inside a quote: a
+        # translated quote keeps few names, but its common words map to the same concepts
+        general = lexicon().general_concepts
+        out += ["c:" + t for q in f.quotes for t in q.split() if t in general]
     for q in f.quantities:
         m = q.measure
         if m is None or m in UNCOMPARABLE_KINDS:

@@ -672,9 +672,9 @@ _UNSHOWN_TYPES = ("report", "time")
 def _weights(
     f: Features, ctx: PairContext | None
 ) -> tuple[Features, dict[str, float], float, dict[str, float], float, list[str]]:
-    """``(f, entity weights, their sum, concept weights, their sum, shown terms)``: IDF-weighted,
-    cached in ``ctx``. The shown terms are the concepts a reason may name, heaviest first (then by
-    name), so that a pair's top shared terms are the first of them it shares."""
+    """``(f, entity weights, their sum, concept weights, their sum without general concepts, shown
+    terms)``: IDF-weighted, cached in ``ctx``. The shown terms are the concepts a reason may name,
+    heaviest first (then by name), so that a pair's top shared terms are the first of them it shares."""
     memo = ctx.weights if ctx is not None else None
     if memo is not None:
         got = memo.get(id(f))
@@ -684,20 +684,39 @@ def _weights(
     ea = {k: _w(ctx, "e:" + k) for k in f.entities}
     ca = {c: _w(ctx, "c:" + c, lex.weight(c)) for c in f.concepts}
     shown = [c for c in sorted(ca, key=lambda c: (-ca[c], c)) if lex.types.get(c) not in _UNSHOWN_TYPES]
-    got = (f, ea, sum(ea.values()), ca, sum(ca.values()), shown)
+    # common words (open, late, door …) count in the sum only where both claims have them (see _overlap)
+    general = lex.general_concepts
+    got = (f, ea, sum(ea.values()), ca, sum(w for c, w in ca.items() if c not in general), shown)
     if memo is not None:
         memo[id(f)] = got  # holds ``f``, so its id is not reused while the entry lives
     return got
 
 
-def _overlap(a: Mapping[str, float], sum_a: float, b: Mapping[str, float], sum_b: float, floor: float) -> tuple[float, list[str]]:
-    """:func:`_weighted_overlap` with the two weight sums given."""
+def _overlap(
+    a: Mapping[str, float], sum_a: float, b: Mapping[str, float], sum_b: float, floor: float,
+    soft: frozenset[str] = frozenset(),
+) -> tuple[float, list[str]]:
+    """:func:`_weighted_overlap` with the two weight sums given.
+
+    Keys in ``soft`` (common words) are left out of the two sums (``sum_a``, ``sum_b`` must not
+    count them): one side's alone is no evidence against the pair, as a paraphrase rarely keeps
+    every common verb or adjective. Shared ones corroborate what the other shared keys show, up to
+    as much again: alone, common words make no likeness."""
     if not a or not b or a.keys().isdisjoint(b):
         return 0.0, []
     # the keys of ``a`` also in ``b`` and min(a[k], b[k]) summed in the order of ``a``, without a
     # Python frame per key
     shared = list(filter(b.__contains__, a))
     num = sum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+    if soft:
+        both = [k for k in shared if k in soft]
+        if both:
+            common = sum(map(min, map(a.__getitem__, both), map(b.__getitem__, both)))
+            rest = num - common
+            share = min(1.0, rest / common) if common else 0.0
+            num = rest + share * common
+            sum_a += share * sum(map(a.__getitem__, both))
+            sum_b += share * sum(map(b.__getitem__, both))
     den = max(math.sqrt(sum_a * sum_b), floor)
     return (min(1.0, num / den) if den else 0.0), shared
 
@@ -714,7 +733,8 @@ def _sameness(fa: Features, fb: Features, ctx: PairContext | None) -> Sameness:
     _, ea, sum_ea, ca, sum_ca, _ = _weights(fa, ctx)
     _, eb, sum_eb, cb, sum_cb, _ = _weights(fb, ctx)
     ent, shared_e = _overlap(ea, sum_ea, eb, sum_eb, ENTITY_FLOOR) if ea and eb else (0.0, [])
-    con, shared_c = _overlap(ca, sum_ca, cb, sum_cb, CONCEPT_FLOOR) if ca and cb else (0.0, [])
+    general = lexicon().general_concepts
+    con, shared_c = _overlap(ca, sum_ca, cb, sum_cb, CONCEPT_FLOOR, general) if ca and cb else (0.0, [])
     if fa.norm and fb.norm:
         txt = (fuzz.ratio(fa.norm, fb.norm) + fuzz.token_set_ratio(fa.norm, fb.norm)) / 200.0
     else:
@@ -1209,14 +1229,17 @@ _LOCAL_SCOPE_RE = re.compile(
 """A sentence opening on a place ("In Lampedusa, …", "À Trans-en-Provence, …", "Im Kreis Ahrweiler, …")."""
 
 
+def _local_share(f: Features, same: Sameness) -> bool:
+    """The claim's figures belong to a place the sentence opens with that the other claim does not
+    name ("À Trans-en-Provence, trois personnes …": that town's share)."""
+    return not same.shared_places and bool(_LOCAL_SCOPE_RE.match(f.text))
+
+
 def _toll_evidence(fa: Features, fb: Features, qv: QuantityVerdict, same: Sameness) -> bool:
     """Two tolls of one event (dead, injured) of the same people, neither given as a part, where
     the claims name no two different places or actors: "19 bodies recovered" / "17 corpi". Not a
-    toll told as a first or provisional one, nor one scoped to a place the sentence opens with
-    ("À Trans-en-Provence, trois personnes …": that town's share of the toll)."""
+    toll told as a first or provisional one: with so little else in common, it may be an earlier count."""
     if "preliminary" in fa.concepts or "preliminary" in fb.concepts:
-        return False
-    if _LOCAL_SCOPE_RE.match(fa.text) or _LOCAL_SCOPE_RE.match(fb.text):
         return False
     if not any(
         qa.measure == qb.measure and qa.measure in _TOLL_MEASURES and not (qa.part or qb.part)
@@ -1330,6 +1353,9 @@ def compare_deferred(
     if qv.conflict:
         # seats and vote shares are counted per party: two parties' figures are no disagreement
         qv.conflict = [p for p in qv.conflict if not _other_parties(fa, fb, p, qv, same)]
+    if qv.conflict and (_local_share(fa, same) or _local_share(fb, same)):
+        # one town's share of a count
+        qv.conflict = []
     if qv.conflict and (_past_year(fa, fb, ctx) or _past_year(fb, fa, ctx)):
         # "In 2013, Typhoon Haiyan killed more than 6,300": a year long gone is another happening
         qv.conflict = []

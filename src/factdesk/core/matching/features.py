@@ -445,6 +445,11 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
     # Numbers only count with what they count: drop bare digits from the fuzzy text (a token of
     # letters only has none, so the regex only runs on the others).
     residual = {t for t in mapped.residual if t.isalpha() or not _DIGIT_RE.search(t)}
+    # the fuzzy text sees common words (general concepts) as the words they are, not as concepts
+    # (see ``Mapped.general_words``)
+    general = lex.general_concepts
+    norm_concepts = concepts if general.isdisjoint(concepts) else concepts - general
+    norm_words = residual.union(mapped.general_words) if mapped.general_words else residual
     entities: dict[str, str] = {}
     entity_names: dict[str, str] = {}
     dates: list[DateRange] = []
@@ -507,7 +512,7 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
         lang=claim.lang,
         concepts=concepts,
         residual=residual,
-        norm=_norm(concepts, residual),
+        norm=_norm(norm_concepts, norm_words),
         entities=entities,
         entity_names=entity_names,
         places=places,

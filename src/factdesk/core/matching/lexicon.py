@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
@@ -27,8 +27,9 @@ alternates gaps and tokens. The greedy match never needs to backtrack, so the qu
 possessive: the same tokens, found with less work."""
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-"})
 MAX_PHRASE = 5
-_NOTHING: tuple = (None, (), ())
-"""What a stopword (or a short unknown token) contributes outside a phrase: no phrase, concept or residual."""
+_NOTHING: tuple = (None, (), (), ())
+"""What a stopword (or a short unknown token) contributes outside a phrase: no phrase, concept, residual or
+general word."""
 
 
 _COMBINING = {cp: None for cp in range(0x300, 0x370)}
@@ -88,6 +89,10 @@ class Mapped:
     """Folded tokens that are neither concepts nor stopwords (names, cognates, numbers)."""
     positions: list[tuple[int, str]]
     """``(character offset in the text, concept)`` for each concept hit, for proximity questions."""
+    general_words: list[str] = field(default_factory=list)
+    """Folded words (not stopwords) whose every concept is of type ``general`` (open, late, door …):
+    the fuzzy wording comparison keeps seeing these words rather than their concepts, so that mapping
+    common words changes what is compared across languages, not how alike two wordings look."""
 
 
 class Lexicon:
@@ -152,6 +157,8 @@ class Lexicon:
         self._all_stop = frozenset().union(*self._stop.values()) if self._stop else frozenset()
         self.place_concepts = frozenset(c for c, t in self.types.items() if t == "place")
         """Concepts of type ``place`` (countries, regions …)."""
+        self.general_concepts = frozenset(c for c, t in self.types.items() if t == "general")
+        """Concepts of type ``general`` (common verbs, adjectives and nouns: open, late, door …)."""
 
     def weight(self, concept: str) -> float:
         return self.weights.get(self.types.get(concept, "abstract"), 1.0)
@@ -194,13 +201,15 @@ class Lexicon:
 
     def _token_info(
         self, tok: str, lang: str, stop: frozenset[str]
-    ) -> tuple[tuple[tuple[int, ...], frozenset[str]] | None, tuple[str, ...], tuple[str, ...]]:
+    ) -> tuple[tuple[tuple[int, ...], frozenset[str]] | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """What one token contributes outside a phrase: ``(phrases starting with it (see
-        ``_starts``), concepts in order, residual tokens)`` — the single-token rules of
-        :meth:`map_text`, cached per language."""
+        ``_starts``), concepts in order, residual tokens, general words)`` — the single-token rules
+        of :meth:`map_text`, cached per language."""
         phrases = self._starts.get(lang, {}).get(tok)
         concepts: list[str] = []
         residual: list[str] = []
+        words: list[str] = []
+        general = self.general_concepts
         hit = self._lookup_token(tok, lang)
         if hit is None and "-" in tok:
             parts = [p for p in tok.split("-") if p]
@@ -209,15 +218,19 @@ class Lexicon:
                 for p, h in zip(parts, sub_hits):
                     if h:
                         concepts.extend(sorted(h))
+                        if h <= general and p not in stop and len(p) > 2:
+                            words.append(p)
                     elif p not in stop and len(p) > 2:
                         residual.append(p)
-                got = (phrases, tuple(concepts), tuple(residual))
+                got = (phrases, tuple(concepts), tuple(residual), tuple(words))
                 return self._remember(tok, lang, got)
         if hit:
             concepts.extend(sorted(hit))
+            if hit <= general and tok not in stop and len(tok) > 2:
+                words.append(tok)
         elif tok not in stop and (len(tok) > 2 or tok.isdigit()):
             residual.append(tok)
-        return self._remember(tok, lang, (phrases, tuple(concepts), tuple(residual)))
+        return self._remember(tok, lang, (phrases, tuple(concepts), tuple(residual), tuple(words)))
 
     def _remember(self, tok: str, lang: str, got: tuple) -> tuple:
         if got == _NOTHING:
@@ -257,6 +270,8 @@ class Lexicon:
         concepts: list[str] = []
         positions: list[tuple[int, str]] = []
         residual: list[str] = []
+        words: list[str] = []
+        general = self.general_concepts
         n = len(toks)
         info = self._tokinfo.setdefault(lang, {})
         resume = 0  # first token after the last phrase matched
@@ -272,7 +287,7 @@ class Lexicon:
                 got = self._token_info(tok, lang, stop)
             elif got is _NOTHING:
                 continue
-            phrases, tok_concepts, tok_residual = got
+            phrases, tok_concepts, tok_residual, tok_words = got
             if phrases is not None and i + 1 < n and toks[i + 1] in phrases[1]:
                 # longest phrase first; only lengths of phrases that start with this word (and go
                 # on with the next one) can hit
@@ -284,6 +299,8 @@ class Lexicon:
                             for c in sorted(hit):
                                 concepts.append(c)
                                 positions.append((off, c))
+                            if hit <= general:
+                                words.extend(t for t in toks[i : i + size] if t not in stop and len(t) > 2)
                             resume = i + size
                             break
                 if resume > i:
@@ -295,7 +312,9 @@ class Lexicon:
                     positions.append((off, c))
             if tok_residual:
                 residual.extend(tok_residual)
-        return Mapped(concepts, residual, positions)
+            if tok_words:
+                words.extend(tok_words)
+        return Mapped(concepts, residual, positions, words)
 
 
 @lru_cache(maxsize=1)
