@@ -349,14 +349,17 @@ class Lang:
             got = self._compiled[name] = getattr(self, "_build_" + name)()
         return got
 
-    def _build_venue(self) -> list[tuple[str, re.Pattern[str]]]:
-        out = []
+    def _build_venue(self) -> re.Pattern[str] | None:
+        """One pattern for every venue phrase; the name of the group that matched is the relation."""
+        groups = []
         for rel, pats in (self.data.get("venue_cues") or {}).items():
             try:
-                out.append((str(rel), re.compile(r"(?<![\w])(?:" + "|".join(pats) + r")\s+", re.I)))
+                re.compile("|".join(pats))
             except re.error:
                 continue
-        return out
+            if str(rel).isidentifier() and pats:
+                groups.append(f"(?P<{rel}>" + "|".join(pats) + ")")
+        return re.compile(r"(?<![\w])(?:" + "|".join(groups) + r")\s+", re.I) if groups else None
 
     def _build_boilerplate(self) -> list[re.Pattern[str]]:
         out = []

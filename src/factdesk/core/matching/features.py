@@ -542,22 +542,23 @@ def _venue(claim: Claim, spans: list) -> tuple[str, str] | None:
     """The claim's venue (see ``Features.venue``): the first place (or unknown name) right after a
     venue phrase of the claim's language, when the claim names one such place only there."""
     try:
-        cues = langdata.get(claim.lang).rx("venue")
+        rx = langdata.get(claim.lang).rx("venue")
     except Exception:
         return None
-    if not cues:
+    if rx is None:
         return None
     text = claim.text
-    names = [(s.start - claim.start, s) for s in spans if s.type == "entity" and s.key and s.kind in ("place", "unknown")]
-    for rel, rx in cues:
-        for m in rx.finditer(text):
-            after = [(off, s) for off, s in names if m.end() <= off <= m.end() + VENUE_REACH]
-            if not after:
-                continue
-            off, s = min(after, key=lambda x: x[0])
-            if any(ch in ",;" for ch in text[m.end():off]):
-                continue
-            if _LIST_AFTER_RE.match(text, off + len(s.text)):
-                return None  # two places: a list, not one venue
-            return rel, s.key
+    names = None
+    for m in rx.finditer(text):
+        if names is None:
+            names = [(s.start - claim.start, s) for s in spans if s.type == "entity" and s.key and s.kind in ("place", "unknown")]
+        after = [(off, s) for off, s in names if m.end() <= off <= m.end() + VENUE_REACH]
+        if not after:
+            continue
+        off, s = min(after, key=lambda x: x[0])
+        if any(ch in ",;" for ch in text[m.end():off]):
+            continue
+        if _LIST_AFTER_RE.match(text, off + len(s.text)):
+            return None  # two places: a list, not one venue
+        return m.lastgroup or "past", s.key
     return None
