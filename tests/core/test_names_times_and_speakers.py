@@ -275,3 +275,48 @@ def test_a_day_that_dates_a_statement(text, lang, want):
 
     c = extract("a", text, lang, "2025-03-16").claims[0]
     assert _statement_dated(build_features(c)) is want
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("Rund 12.000 Anwohner mussten ihre Wohnungen verlassen.", "de", "people"),
+    ("Ongeveer 300 omwonenden moesten hun huizen verlaten.", "nl", "people"),
+])
+def test_residents_are_people_counted(text, lang, kind):
+    assert [sp.kind for sp in spans(text, lang, type_="quantity")] == [kind]
+
+
+def test_people_counted_with_no_outcome_may_be_any_group():
+    from factdesk.core.matching.compare import compare_quantities
+    from factdesk.core.matching.features import build_features
+
+    def feats(text, lang, order):
+        return build_features(extract(str(order), text, lang, "2025-11-17").claims[0], article_order=order)
+
+    a = feats("In exchange, the authorities released 23 prisoners linked to the rebels.", "en", 0)
+    b = feats("En échange, les autorités ont libéré vingt-trois membres du groupe rebelle.", "fr", 1)
+    assert not compare_quantities(a, b).collisions
+    # an outcome still tells two counts apart: 18 killed are not 18 wounded
+    c = feats("At least 18 people were killed in the attack.", "en", 0)
+    d = feats("Au moins 18 personnes ont été blessées dans l'attaque.", "fr", 1)
+    assert compare_quantities(c, d).collisions
+
+
+def test_a_name_caught_with_its_title_is_still_the_name():
+    from factdesk.core.matching.compare import _sameness
+    from factdesk.core.matching.features import build_features
+
+    def feats(text, lang, order):
+        return build_features(extract(str(order), text, lang, "2025-11-19").claims[0], article_order=order)
+
+    de = feats("Das Gericht verurteilte den früheren Minister für öffentliche Bauten Ramiro Escalante am Dienstag.", "de", 0)
+    en = feats("The court sentenced Ramiro Escalante, a former minister, on Tuesday.", "en", 1)
+    assert entity_key("Ramiro Escalante") in en.entities and entity_key("Ramiro Escalante") not in de.entities
+    assert _sameness(de, en, None).shared_entities
+    # a place is never the organisation named after it
+    from match_helpers import claim
+
+    city = build_features(claim("c1", "a1", "The storm hit Port Verano on Tuesday.", "en",
+                                ("e", "Port Verano", "prt vrn", "place")))
+    paper = build_features(claim("c2", "a2", "The Port Verano Herald reported it on Tuesday.", "en",
+                                 ("e", "Port Verano Herald", "prt vrn hrld", "org")), article_order=1)
+    assert not _sameness(city, paper, None).shared_entities

@@ -228,6 +228,8 @@ The language files list only litres and tonnes as their units, so equal values a
 An amount next to a happening it measures ("50,000 litres leaked") is that happening's amount
 instead (see ``features.AMOUNT_HAPPENINGS``) and compares like a count."""
 _ANY_POPULATION = frozenset({"displaced", "missing"})
+_PEOPLE_MEASURE = re.compile(r"count:|arrests$|hostages$|rescued$|trapped$|displaced$")
+"""Measures that count a group of people without a toll (a generic count of people may be one)."""
 BACKGROUND_DAYS = 30
 """A claim dated this long before its own article's publication tells background history."""
 
@@ -556,6 +558,10 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 continue
             if ma is None or mb is None or ma in UNCOMPARABLE_KINDS or mb in UNCOMPARABLE_KINDS:
                 continue
+            if ma != mb and not opposite and "count:people" in (ma, mb) and _PEOPLE_MEASURE.match(mb if ma == "count:people" else ma):
+                # "23 prisoners released" / "vingt-trois membres libérés": people counted with no
+                # outcome may be any group of people; nothing to compare, nothing to rule out
+                continue
             if ma != mb or opposite:
                 # different things counted, or the same thing on opposite sides of a vote
                 # ("16 cantons said no" / "6 cantons approved"): never one figure
@@ -721,6 +727,43 @@ def _overlap(
     return (min(1.0, num / den) if den else 0.0), shared
 
 
+def _long_names(f: Features) -> list[tuple[str, frozenset[str]]]:
+    """The claim's entity keys of two words or more, with their words (computed once per claim)."""
+    try:
+        return f.memo["long_names"]
+    except KeyError:
+        pass
+    got = f.memo["long_names"] = [
+        (k, frozenset(t for t in k.split() if len(t) > 1)) for k in f.entities if " " in k and ":" not in k
+    ]
+    return got
+
+
+def _name_within_name(fa: Features, fb: Features, eb: dict[str, float]) -> dict[str, float]:
+    """``eb`` with a key of ``fb`` renamed to the key of ``fa`` whose words it holds or is held by,
+    two words at least ("Ramiro Escalante" in "Minister für öffentliche Bauten Ramiro Escalante",
+    "Brigades du Plateau" in "Red Plateau Brigades"): a name caught with a title or translated in
+    part. Never a place against an organisation ("New York" / "New York Times")."""
+    long_a, long_b = _long_names(fa), _long_names(fb)
+    if not long_a or not long_b:
+        return eb
+    out = None
+    for ka, ta in long_a:
+        if ka in eb:
+            continue
+        for kb, tb in long_b:
+            if kb in fa.entities or len(ta & tb) < 2 or not (ta <= tb or tb <= ta):
+                continue
+            if {fa.entities[ka], fb.entities[kb]} == {"place", "org"}:
+                continue
+            if out is None:
+                out = dict(eb)
+            if kb in out:
+                out[ka] = out.pop(kb)
+            break
+    return eb if out is None else out
+
+
 def sameness(fa: Features, fb: Features, ctx: PairContext | None = None) -> Sameness:
     """How strongly two claims describe the same fact, ignoring whether they agree."""
     same = _sameness(fa, fb, ctx)
@@ -732,6 +775,8 @@ def _sameness(fa: Features, fb: Features, ctx: PairContext | None) -> Sameness:
     """:func:`sameness` without its reasons (``reasons`` is None: see :func:`_sameness_reasons`)."""
     _, ea, sum_ea, ca, sum_ca, _ = _weights(fa, ctx)
     _, eb, sum_eb, cb, sum_cb, _ = _weights(fb, ctx)
+    if ea and eb and not ea.keys() <= eb.keys():
+        eb = _name_within_name(fa, fb, eb)
     ent, shared_e = _overlap(ea, sum_ea, eb, sum_eb, ENTITY_FLOOR) if ea and eb else (0.0, [])
     general = lexicon().general_concepts
     con, shared_c = _overlap(ca, sum_ca, cb, sum_cb, CONCEPT_FLOOR, general) if ca and cb else (0.0, [])
