@@ -320,3 +320,19 @@ def test_a_name_caught_with_its_title_is_still_the_name():
     paper = build_features(claim("c2", "a2", "The Port Verano Herald reported it on Tuesday.", "en",
                                  ("e", "Port Verano Herald", "prt vrn hrld", "org")), article_order=1)
     assert not _sameness(city, paper, None).shared_entities
+
+
+def test_one_announcement_credited_to_two_ministries_is_an_attribution_conflict():
+    kind, got = _event_verdict(
+        "The defence ministry said troops had been sent to the border to track down the attackers.", "en",
+        "Le ministère de l'Intérieur a indiqué que des renforts avaient été envoyés à la frontière pour traquer "
+        "les assaillants.", "fr")
+    assert kind == ("contradiction", "attribution"), got
+
+
+def test_one_announcement_by_one_ministry_and_by_a_person_is_no_conflict():
+    kind, got = _event_verdict(
+        "The defence ministry said troops had been sent to the border to track down the attackers.", "en",
+        "Le président Ilan Moravec a indiqué que des renforts avaient été envoyés à la frontière pour traquer "
+        "les assaillants.", "fr")
+    assert kind != ("contradiction", "attribution"), got

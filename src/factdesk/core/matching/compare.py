@@ -51,6 +51,11 @@ ACTOR_QUANTITY_MIN = 0.45
 """Lowest sameness for a quantity contradiction when only a shared named actor (no place, no event) ties the claims."""
 ATTRIBUTION_MIN = 0.42
 """Lowest sameness for an attribution contradiction (and a quote or agreeing figure)."""
+MINISTRY_STATEMENT_MIN = 0.38
+MINISTRY_STATEMENT_CON = 0.6
+MINISTRY_STATEMENT_TXT = 0.55
+"""An announcement credited to two ministries without a quote: lowest sameness, concept overlap
+and wording similarity for it to be one statement."""
 ATTRIBUTION_QUOTE = 0.7
 """Quote similarity from which a quote alone shows the same statement …"""
 ATTRIBUTION_QUOTED_MIN = 0.30
@@ -1190,6 +1195,17 @@ def _specific_sources(f: Features) -> set[str]:
     return got
 
 
+def _ministries(f: Features) -> frozenset[str]:
+    """The ministries the claim credits (``ministry:defense`` …), when it credits nobody else."""
+    try:
+        return f.memo["ministries"]
+    except KeyError:
+        pass
+    keys = [k for k in f.sources if not is_media(k)]
+    got = f.memo["ministries"] = frozenset(keys) if keys and all(k.startswith("ministry:") for k in keys) else frozenset()
+    return got
+
+
 def _same_source(a: str, b: str) -> bool:
     """Two keys that may name the same source (``Yehia Rasool`` / ``Yahya Rasool Abdullah``)."""
     if a == b:
@@ -1209,7 +1225,15 @@ def _attribution_conflict(
     # the two speakers are names only one claim has, which lowers the sameness of the very claims
     # that disagree on them: a quote kept nearly word for word needs less of the rest in common
     quoted = same.quote >= ATTRIBUTION_QUOTE and same.quote_size >= 4
-    if same.core < (ATTRIBUTION_QUOTED_MIN if quoted else ATTRIBUTION_MIN):
+    # one announcement credited to two ministries, in words that say the same thing (no quote, no
+    # figure): "the defence ministry said troops had been sent to track down the attackers" / "le
+    # ministère de l'Intérieur a indiqué que des renforts avaient été envoyés pour traquer les
+    # assaillants"; a government speaks through one ministry at a time
+    announced = (
+        not quoted and same.con >= MINISTRY_STATEMENT_CON and same.txt >= MINISTRY_STATEMENT_TXT
+        and _ministries(fa) and _ministries(fb) and _ministries(fa).isdisjoint(_ministries(fb))
+    )
+    if same.core < (ATTRIBUTION_QUOTED_MIN if quoted else MINISTRY_STATEMENT_MIN if announced else ATTRIBUTION_MIN):
         return None
     # a short quote (4 words that carry meaning) is one statement only when nearly identical
     # a translation keeps a quote's concepts, names and cognates but rarely every word
@@ -1218,6 +1242,7 @@ def _attribution_conflict(
         (same.quote >= 0.6 and same.quote_size >= 5)
         or (same.quote >= near and same.quote_size >= 4)
         or (bool(qv.agree) and same.core >= ATTRIBUTION_MIN + 0.1)
+        or announced
     )
     if not same_statement:
         return None
