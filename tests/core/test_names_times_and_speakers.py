@@ -336,3 +336,24 @@ def test_one_announcement_by_one_ministry_and_by_a_person_is_no_conflict():
         "Le président Ilan Moravec a indiqué que des renforts avaient été envoyés à la frontière pour traquer "
         "les assaillants.", "fr")
     assert kind != ("contradiction", "attribution"), got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La déflagration s'est produite peu avant 4 heures, selon les autorités.", "fr"),
+    ("Das Unglück ereignete sich gegen 4 Uhr am Donnerstag.", "de"),
+    ("Das Unglück ereignete sich kurz nach 4 Uhr am Donnerstag.", "de"),
+    ("La explosión se produjo hacia las cuatro de la madrugada del jueves.", "es"),
+    ("L'esplosione è avvenuta alle 4 di giovedì.", "it"),
+    ("LIROVO, Kestria, Nov 6 (Eastern Wire) - An explosion tore through the plant on Thursday.", "en"),
+])
+def test_a_time_of_day_or_a_datelines_day_is_no_count(text, lang):
+    assert spans(text, lang, "2025-11-06", "quantity") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("Les secours ont travaillé pendant 12 heures sans relâche.", "fr", "duration"),
+    ("Alle 4 vittime erano turisti stranieri.", "it", "killed"),
+    ("A las 12 personas detenidas se les acusa de robo.", "es", "people"),
+])
+def test_a_count_after_an_hours_preposition_stays(text, lang, kind):
+    assert [sp.kind for sp in spans(text, lang, "2025-11-06", "quantity")] == [kind]

@@ -509,21 +509,31 @@ _APPOS_AFTER_RE = re.compile(
 
 
 _CLOCK_BEFORE_RE = re.compile(
-    r"(?:^|[\s(])(?:à|vers|dès|a las|hacia las|desde las|sobre las|um|gegen|alle|verso le|dalle|às|por volta das|om|rond)[ \t]+$",
+    r"(?:^|[\s(])(?:à|vers|dès|a las|hacia las|desde las|sobre las|um|gegen|alle|verso le|dalle|às|por volta das|om|rond|"
+    r"peu avant|peu après|juste avant|kurz vor|kurz nach|poco antes de las|poco después de las|poco prima delle|"
+    r"poco dopo le|pouco antes das|pouco depois das|kort voor|kort na|shortly before|shortly after)[ \t]+$",
     re.I,
 )
+_BARE_CLOCK_BEFORE_RE = re.compile(
+    r"(?:^|[\s(])(?:a las|hacia las|desde las|hasta las|sobre las|alle|verso le|dalle|fino alle|às|por volta das|até às)[ \t]+$",
+    re.I,
+)
+"""Before a bare hour: "hacia las cuatro", "alle 4 di giovedì", "às 23" (the article is the hour's)."""
 _HOUR_UNITS = frozenset({"heures", "heure", "h", "horas", "hora", "uhr", "ore", "ora", "uur"})
 _UNIT_WORD_RE = re.compile(r"[ \t]*([^\W\d_]+)")
 
 
 def _clock_time(text: str, q: Qty) -> bool:
-    """A time of day ("vers 23 heures", "a las 4 horas", "um 22 Uhr"), not a count or a duration."""
+    """A time of day ("vers 23 heures", "peu avant 4 heures", "a las 4 horas", "hacia las cuatro",
+    "alle 4", "um 22 Uhr"), not a count or a duration."""
     if q.value is None or not 0 <= q.value <= 24 or q.kind not in ("duration", "other"):
         return False
     word = _UNIT_WORD_RE.match(text, q.end)
     unit = (q.unit or (word.group(1) if word else "")).lower()
+    if unit == "uhr":
+        return True  # "4 Uhr" is a time of day; a duration is "4 Stunden"
     if unit not in _HOUR_UNITS:
-        return False
+        return q.kind == "other" and bool(_BARE_CLOCK_BEFORE_RE.search(text, max(0, q.start - 25), q.start))
     return bool(_CLOCK_BEFORE_RE.search(text, max(0, q.start - 25), q.start))
 
 

@@ -97,7 +97,7 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
 
         # quantities (dates masked)
         toks = tokenize(body)
-        masks = [(c.start, c.end) for c in dates]
+        masks = [(c.start, c.end) for c in per_sent_dates[si]]  # a dateline's date is no count either
         for q in find_quantities(body, lg, masks, toks=toks):
             spans.append(Span("quantity", base + q.start, base + q.end, body[q.start:q.end], value=q.value,
                               kind=q.kind, qualifier=q.qualifier, unit=q.unit))
