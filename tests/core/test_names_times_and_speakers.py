@@ -357,3 +357,10 @@ def test_a_time_of_day_or_a_datelines_day_is_no_count(text, lang):
 ])
 def test_a_count_after_an_hours_preposition_stays(text, lang, kind):
     assert [sp.kind for sp in spans(text, lang, "2025-11-06", "quantity")] == [kind]
+
+
+@pytest.mark.parametrize("word", ["Ammoniak", "Kühltanks"])
+def test_a_german_noun_after_a_number_word_or_a_unit_is_no_name(word):
+    text = "Im Werk lagerten rund 40 Tonnen Ammoniak in zwei Kühltanks, sagte die Betreiberin Dana Kovar."
+    names = [sp.text for sp in spans(text, "de", "2025-11-06", "entity")]
+    assert word not in names and "Dana Kovar" in names

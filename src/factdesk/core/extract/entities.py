@@ -445,13 +445,18 @@ def _acronym_head(word: str) -> tuple[int, str, str] | None:
 _LAST_TOKEN_RE = re.compile(r"(\w+)\W*$")
 
 
+_UNIT_KINDS = frozenset({"mass", "volume", "distance", "area"})
+
+
 def _after_noun_cue(text: str, s: int, lg: langdata.Lang) -> bool:
-    """The word before ``s`` is a determiner, a noun cue or a number (see ``noun_cues``)."""
+    """The word before ``s`` is a determiner, a noun cue, a number or a unit (see ``noun_cues``)."""
     m = _LAST_TOKEN_RE.search(text, max(0, s - 24), s)
     if m is None or text[m.end(1):s].strip(" \u00a0"):
         return False  # nothing before, or a sign between ("Tote: Feuer")
     prev = m.group(1).lower()
-    return prev.isdigit() or prev in lg.determiners or prev in lg.noun_cues
+    # also a number word ("zwei Kühltanks") or a unit ("40 Tonnen Ammoniak", "500 Liter Diesel")
+    return (prev.isdigit() or prev in lg.determiners or prev in lg.noun_cues or prev in lg.number_words
+            or lg.kind_nouns.get((prev,)) in _UNIT_KINDS)
 
 
 def _add_firm(text: str, run: list[Tok], lg: langdata.Lang, add) -> bool:
