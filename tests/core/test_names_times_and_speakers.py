@@ -268,6 +268,10 @@ def test_one_blast_dated_to_two_days_without_a_shared_name():
     ("La explosión provocó un incendio y una nube tóxica, informó el viernes la empresa.", "es", True),
     ("A tunnel collapse killed four miners, the operator said on Thursday.", "en", True),
     ("La explosión se produjo en la madrugada del miércoles y provocó un incendio.", "es", False),
+    ("Dans un communiqué publié lundi, la mission a déclaré n'avoir aucun lien avec les attaques.", "fr", True),
+    # the day comes before the reporting verb: it dates the attack
+    ("Douze soldats ont été tués lors de l'attaque dans la nuit de samedi à dimanche, a annoncé le ministère.",
+     "fr", False),
 ])
 def test_a_day_that_dates_a_statement(text, lang, want):
     from factdesk.core.matching.compare import _statement_dated

@@ -974,19 +974,23 @@ def _dated_group(f: Features) -> str | None:
 
 
 def _statement_dated(f: Features) -> bool:
-    """The claim's first day or weekday dates a statement, not a happening: a reporting word is
-    nearer to it than any happening ("a tunnel collapse … killed four, the operator said on Thursday")."""
+    """The claim's first day or weekday dates a statement, not a happening: a reporting word comes
+    right before it ("the operator said on Thursday", "dans un communiqué publié lundi"), nearer
+    than any happening."""
     texts = [d.text for d in _day_dates(f)] + [w.text for w in f.weekdays]
     if f.mapped is None or not texts:
         return False
     off = f.text.find(texts[0])
     if off < 0:
         return False
-    mid = off + len(texts[0]) // 2
     types = lexicon().types
-    near = [(abs(o - mid), c in _HAPPENING_GROUPS) for o, c in f.mapped.positions
-            if c in _HAPPENING_GROUPS or types.get(c) == "report"]
-    return bool(near) and not min(near)[1]
+    before = [(o, c in _HAPPENING_GROUPS) for o, c in f.mapped.positions
+              if off - STATEMENT_REACH <= o < off and (c in _HAPPENING_GROUPS or types.get(c) == "report")]
+    return bool(before) and not max(before)[1]
+
+
+STATEMENT_REACH = 25
+"""Most characters between a reporting word and the day it dates ("said on Thursday")."""
 
 
 def _reprisal(fa: Features, fb: Features, happening: str | None) -> bool:
@@ -1042,7 +1046,6 @@ def _date_conflict(
         # miércoles" / "an explosion tore through the plant … on Thursday"), with most terms shared
         same_event and happening is not None and same.con >= DATED_HAPPENING_CON
         and _dated_group(fa) == happening == _dated_group(fb)
-        and not _statement_dated(fa) and not _statement_dated(fb)
     )
     # an announced happening (the next meeting, a vote) given two dates: the articles' events may
     # differ (each date seeds its own), so a shared organisation, person or place stands in for them
@@ -1051,7 +1054,8 @@ def _date_conflict(
     )
     # inside one article two nearby dates for one kind of happening are two happenings (the attack,
     # then the reprisal); a misdated one there is caught by the slip route below
-    if happening and cross_article and (one_event or announced) and same.core >= HAPPENING_DATE_MIN:
+    if (happening and cross_article and (one_event or announced) and same.core >= HAPPENING_DATE_MIN
+            and not _statement_dated(fa) and not _statement_dated(fb)):
         # the same happening (an outbreak, a departure, a meeting …) of one event on two days
         all_a, all_b = _own_ranges(fa), _own_ranges(fb)
         if happening == "start":
