@@ -96,3 +96,19 @@ def compare_in_event(text_a: str, lang_a: str, pub_a: str | None, text_b: str, l
     a = extract("a", text_a, lang_a, pub_a).claims[0]
     b = extract("b", text_b, lang_b, pub_b).claims[0]
     return compare_claims(a, b, published_a=pub_a, published_b=pub_b, ctx=PairContext(event_of={a.id: "e", b.id: "e"}))
+
+
+def event_verdict(text_a: str, lang_a: str, text_b: str, lang_b: str, published: str):
+    """``((kind, ctype) or None, suggestion)`` for the first claims of two articles of one event,
+    both published on ``published``."""
+    got = compare_in_event(text_a, lang_a, published, text_b, lang_b, published)
+    return ((got.kind, got.ctype) if got is not None else None), got
+
+
+def first_features(text: str, lang: str, published: str, order: int = 0):
+    """The features of the first claim extracted from ``text`` (article ``str(order)``, imported
+    ``order``-th)."""
+    from factdesk.core.extract import extract
+    from factdesk.core.matching.features import build_features
+
+    return build_features(extract(str(order), text, lang, published).claims[0], article_order=order)

@@ -15,15 +15,14 @@ from factdesk.core.extract import extract
 from factdesk.core.extract.dates import find_dates
 from factdesk.core.matching.anchors import _told_days
 from factdesk.core.matching.compare import _cognate_dice
-from match_helpers import compare_in_event
+from match_helpers import event_verdict
 
 SEP_29 = "2025-09-29"
 
 
 def verdict(text_a: str, lang_a: str, text_b: str, lang_b: str, published: str = SEP_29):
-    """``((kind, ctype) or None, suggestion)`` for the first claims of two articles of one event."""
-    got = compare_in_event(text_a, lang_a, published, text_b, lang_b, published)
-    return ((got.kind, got.ctype) if got is not None else None), got
+    """:func:`event_verdict`, published on 29 September 2025 unless told."""
+    return event_verdict(text_a, lang_a, text_b, lang_b, published)
 
 
 def test_cognates_pair_the_words_of_a_translated_quote():

@@ -952,17 +952,23 @@ def _shared_happening(fa: Features, fb: Features) -> str | None:
     return min(both) if both else None
 
 
-def _dated_happening(f: Features) -> str | None:
-    """The happening concept nearest to the claim's first day or weekday ("mené jeudi soir une
-    série de frappes" dates the strikes, "Tuesday's attack" the attack), or None when unknown."""
+def _first_day_at(f: Features) -> tuple[int, int] | None:
+    """``(start, end)`` in the claim's text of its first day or weekday, when its concepts are mapped."""
     texts = [d.text for d in _day_dates(f)] + [w.text for w in f.weekdays]
     if f.mapped is None or not texts:
         return None
     off = f.text.find(texts[0])
-    if off < 0:
+    return (off, off + len(texts[0])) if off >= 0 else None
+
+
+def _dated_happening(f: Features) -> str | None:
+    """The happening concept nearest to the claim's first day or weekday ("mené jeudi soir une
+    série de frappes" dates the strikes, "Tuesday's attack" the attack), or None when unknown."""
+    at = _first_day_at(f)
+    if at is None:
         return None
-    mid = off + len(texts[0]) // 2
-    near = [(abs(o - mid), c) for o, c in f.mapped.positions if c in _HAPPENING_GROUPS]
+    mid = (at[0] + at[1]) // 2
+    near = [(abs(o - mid), c) for o, c in f.mapped.positions if c in _HAPPENING_GROUPS]  # type: ignore[union-attr]
     return min(near)[1] if near else None
 
 
@@ -977,14 +983,12 @@ def _statement_dated(f: Features) -> bool:
     """The claim's first day or weekday dates a statement, not a happening: a reporting word comes
     right before it ("the operator said on Thursday", "dans un communiqué publié lundi"), nearer
     than any happening."""
-    texts = [d.text for d in _day_dates(f)] + [w.text for w in f.weekdays]
-    if f.mapped is None or not texts:
+    at = _first_day_at(f)
+    if at is None:
         return False
-    off = f.text.find(texts[0])
-    if off < 0:
-        return False
+    off = at[0]
     types = lexicon().types
-    before = [(o, c in _HAPPENING_GROUPS) for o, c in f.mapped.positions
+    before = [(o, c in _HAPPENING_GROUPS) for o, c in f.mapped.positions  # type: ignore[union-attr]
               if off - STATEMENT_REACH <= o < off and (c in _HAPPENING_GROUPS or types.get(c) == "report")]
     return bool(before) and not max(before)[1]
 
