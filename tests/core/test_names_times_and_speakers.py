@@ -364,3 +364,62 @@ def test_a_german_noun_after_a_number_word_or_a_unit_is_no_name(word):
     text = "Im Werk lagerten rund 40 Tonnen Ammoniak in zwei Kühltanks, sagte die Betreiberin Dana Kovar."
     names = [sp.text for sp in spans(text, "de", "2025-11-06", "entity")]
     assert word not in names and "Dana Kovar" in names
+
+
+def _event_feats(cid: str, article: str, text: str, *specs):
+    from factdesk.core.matching.features import build_features
+    from match_helpers import claim
+
+    return build_features(claim(cid, article, text, "en", *specs))
+
+
+def test_an_article_naming_what_two_events_name_makes_them_one():
+    from factdesk.core.matching.events import EventBuilder
+
+    # the first two articles share no name; the third names the hospital group of the first and
+    # the district of the second: one happening told three times
+    a = _event_feats("a1", "A", "Hackers hit the Kruis group on 3 March in Belgium.",
+                     ("d", "3 March", "2025-03-03"), ("e", "Kruis", "krs", "org"), ("e", "Belgium", "belgium", "place"))
+    b = _event_feats("b1", "B", "Hackers hit hospitals in Deurne on 3 March, said Marc Delvaux.",
+                     ("d", "3 March", "2025-03-03"), ("e", "Deurne", "drn", "place"), ("e", "Marc Delvaux", "mrk dlvx", "person"))
+    c = _event_feats("c1", "C", "The Kruis group in Deurne was hit on 3 March.",
+                     ("d", "3 March", "2025-03-03"), ("e", "Kruis", "krs", "org"), ("e", "Deurne", "drn", "place"))
+    builder = EventBuilder()
+    for aid, f in (("A", a), ("B", b), ("C", c)):
+        builder.add_article(aid, [f], "2025-03-05")
+    assert len(builder.events) == 1
+    assert len({builder.claim_event[x] for x in ("a1", "b1", "c1")}) == 1
+
+
+def test_an_article_naming_only_a_country_makes_no_bridge():
+    from factdesk.core.matching.events import EventBuilder
+
+    a = _event_feats("a1", "A", "A bus crashed near Loja on 3 March in Spain.",
+                     ("d", "3 March", "2025-03-03"), ("e", "Loja", "lj", "place"), ("e", "Spain", "spain", "place"))
+    b = _event_feats("b1", "B", "Floods hit Ronda on 3 March.",
+                     ("d", "3 March", "2025-03-03"), ("e", "Ronda", "rnd", "place"))
+    c = _event_feats("c1", "C", "Spain counted its dead on 3 March.",
+                     ("d", "3 March", "2025-03-03"), ("e", "Spain", "spain", "place"))
+    builder = EventBuilder()
+    for aid, f in (("A", a), ("B", b), ("C", c)):
+        builder.add_article(aid, [f], "2025-03-05")
+    assert builder.claim_event["a1"] != builder.claim_event["b1"]
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Mardi, Biden a déclaré qu'il avait décidé de la manière de répondre à l'attaque.", "fr", True),
+    ("On Tuesday, the minister said the attack had been repelled.", "en", True),
+    ("Mardi, une attaque de drone a tué trois soldats, a indiqué le Pentagone.", "fr", False),
+])
+def test_a_day_opening_the_sentence_before_its_speaker_dates_the_statement(text, lang, want):
+    from factdesk.core.matching.compare import _statement_dated
+
+    assert _statement_dated(first_features(text, lang, "2024-02-01")) is want
+
+
+def test_an_attack_and_strikes_are_two_happenings():
+    kind, got = event_verdict(
+        "L'attaque de drone menée dimanche 28 janvier a visé un avant-poste américain en Jordanie.", "fr",
+        "Des bombardements américains ont visé dans la nuit du 2 au 3 février des positions en Jordanie.", "fr",
+        "2024-02-04")
+    assert kind != ("contradiction", "date"), got

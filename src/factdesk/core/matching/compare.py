@@ -982,15 +982,24 @@ def _dated_group(f: Features) -> str | None:
 def _statement_dated(f: Features) -> bool:
     """The claim's first day or weekday dates a statement, not a happening: a reporting word comes
     right before it ("the operator said on Thursday", "dans un communiqué publié lundi"), nearer
-    than any happening."""
+    than any happening, or right after it when it opens the sentence ("Mardi, Biden a déclaré")."""
     at = _first_day_at(f)
     if at is None:
         return False
-    off = at[0]
+    off, end = at
     types = lexicon().types
-    before = [(o, c in _HAPPENING_GROUPS) for o, c in f.mapped.positions  # type: ignore[union-attr]
+    positions = f.mapped.positions  # type: ignore[union-attr]
+    before = [(o, c in _HAPPENING_GROUPS) for o, c in positions
               if off - STATEMENT_REACH <= o < off and (c in _HAPPENING_GROUPS or types.get(c) == "report")]
-    return bool(before) and not max(before)[1]
+    if before:
+        return not max(before)[1]
+    if f.text[:off].strip(" \t\"“«„'") == "":
+        # a day opening the sentence, then who said it: "Mardi, Biden a déclaré qu'…", "On Tuesday,
+        # the minister said that …"
+        after = [(o, c in _HAPPENING_GROUPS) for o, c in positions
+                 if end <= o <= end + STATEMENT_REACH and (c in _HAPPENING_GROUPS or types.get(c) == "report")]
+        return bool(after) and not min(after)[1]
+    return False
 
 
 STATEMENT_REACH = 25
@@ -1001,10 +1010,21 @@ def _reprisal(fa: Features, fb: Features, happening: str | None) -> bool:
     """An attack told with a reprisal for another ("strikes on Thursday in reprisal for a drone
     attack" / "the raids followed Tuesday's attack"): the two claims may date two different attacks,
     so the shared happening only ties their dates when each date is nearest the same word."""
-    if happening != "attack" or not ("retaliation" in fa.concepts or "retaliation" in fb.concepts):
+    if happening != "attack" or not (
+        "retaliation" in fa.concepts or "retaliation" in fb.concepts
+        # an attack and strikes named in one claim: two happenings of one story
+        or {"attack", "strike"} <= fa.concepts or {"attack", "strike"} <= fb.concepts
+    ):
         return False
     ha = _dated_happening(fa)
     return ha is None or ha != _dated_happening(fb)
+
+
+def _attack_and_strikes(fa: Features, fb: Features) -> bool:
+    """An attack dated on one side and strikes on the other ("l'attaque de drone mené dimanche" /
+    "des bombardements ont visé dans la nuit du 2 au 3 février"): two happenings of one story."""
+    ha, hb = _dated_happening(fa), _dated_happening(fb)
+    return ha is not None and hb is not None and ha != hb and _HAPPENING_GROUPS[ha] == _HAPPENING_GROUPS[hb] == "attack"
 
 
 def _date_conflict(
@@ -1059,7 +1079,7 @@ def _date_conflict(
     # inside one article two nearby dates for one kind of happening are two happenings (the attack,
     # then the reprisal); a misdated one there is caught by the slip route below
     if (happening and cross_article and (one_event or announced) and same.core >= HAPPENING_DATE_MIN
-            and not _statement_dated(fa) and not _statement_dated(fb)):
+            and not _statement_dated(fa) and not _statement_dated(fb) and not _attack_and_strikes(fa, fb)):
         # the same happening (an outbreak, a departure, a meeting …) of one event on two days
         all_a, all_b = _own_ranges(fa), _own_ranges(fb)
         if happening == "start":

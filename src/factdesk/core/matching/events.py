@@ -15,7 +15,9 @@ Rule (also in the package docstring):
    when their date ranges are at most ``EVENT_GAP_DAYS`` apart and they share a place or an actor
    (or one of them names none). Otherwise it founds a new event. An actor the article names in two
    claims or more counts for all its seeds, and one actor named more or less fully
-   ("Maschinenbauer Brennwald" / "Brennwald") counts as shared.
+   ("Maschinenbauer Brennwald" / "Brennwald") counts as shared. A seed that shares a town or an
+   actor with two events founded in the same run merges them: two articles that told one
+   happening without a name in common, and a third that names what each of them names.
 4. A claim dated only by month joins the one event of that month that shares a place with it.
 6. An article with no dated happening (an undated web page, a story that only says "on Sunday")
    joins the one event with which it shares at least ``UNDATED_SHARED_NAMES`` names (places,
@@ -85,6 +87,8 @@ class EventState:
     article_ids: list[str] = field(default_factory=list)
     claim_ids: list[str] = field(default_factory=list)
     touched: bool = False
+    new: bool = False
+    """Founded in this run (not loaded from the store)."""
     mentioned: set[str] = field(default_factory=set)
     """Places and actors named anywhere in the articles whose main happening this is (this run only)."""
 
@@ -221,9 +225,13 @@ class EventBuilder:
         """Articles with no dated happening (rule 6), with their loose range."""
         self.placed: dict[str, str] = {}
         """Those of them tied to an event by the names they share: article id → event id."""
+        self.merged: dict[str, str] = {}
+        """Events of this run merged into another one (see ``_bridge``): old id → id kept."""
+        self._also: list[EventState] = []
 
     def _find(self, seed: Seed) -> EventState | None:
         best, best_key = None, None
+        self._also = []  # other events the seed ties to by a shared town or actor (see _bridge)
         lo, hi = seed.lo, seed.hi
         for ev in self.events:
             # max(0, max(lo, ev.lo) - min(hi, ev.hi)) without the calls: most events are far off
@@ -254,6 +262,9 @@ class EventBuilder:
                 continue
             # a shared town, actor or kind of happening before countries alone
             key = (bool(specific or kinds), shared, -gap)
+            if specific and any(a in ev.actors for a in seed.actors) or any(
+                    p in ev.places and p.lstrip("~") not in countries for p in seed.places):
+                self._also.append(ev)
             if best_key is None or key > best_key:
                 best, best_key = ev, key
         return best
@@ -274,8 +285,12 @@ class EventBuilder:
         seed_event: dict[int, EventState] = {}
         for seed in seeds:
             ev = self._find(seed)
+            if ev is not None:
+                for other in list(self._also):
+                    if other is not ev:
+                        ev = self._bridge(ev, other)
             if ev is None:
-                ev = EventState(id=_event_id(seed, names), lo=seed.lo, hi=seed.hi)
+                ev = EventState(id=_event_id(seed, names), lo=seed.lo, hi=seed.hi, new=True)
                 # keep ids unique even when two seeds share a date and place
                 taken = {e.id for e in self.events}
                 n = 1
@@ -297,6 +312,7 @@ class EventBuilder:
                 if cid not in self.claim_event:
                     self.claim_event[cid] = ev.id
                     ev.claim_ids.append(cid)
+        seed_event = {k: self._live(e) for k, e in seed_event.items()}
         main_ev = seed_event.get(id(main)) if main is not None else None
         loose = _loose_range(feats, published) if main_ev is None else None
         if main_ev is not None:
@@ -335,6 +351,46 @@ class EventBuilder:
                     fits[0].touched = True
 
         self._place_pending(feats, article_id)
+
+    def _bridge(self, ev: EventState, other: EventState) -> EventState:
+        """Merge ``other`` into ``ev`` when a seed ties to both by a shared town or actor and both
+        were founded in this run (stored events keep their ids and members): two articles told the
+        same happening without a name in common, and a third names what each of them names."""
+        if not (ev.new and other.new) or other not in self.events or ev not in self.events:
+            return ev
+        # the earlier event stays; the seed being placed joins it
+        keep, gone = (ev, other) if self.events.index(ev) < self.events.index(other) else (other, ev)
+        self._bridge_into(keep, gone)
+        return keep
+
+    def _live(self, ev: EventState) -> EventState:
+        """``ev``, or the event it was merged into."""
+        eid = ev.id
+        while eid in self.merged:
+            eid = self.merged[eid]
+        if eid == ev.id:
+            return ev
+        return next(e for e in self.events if e.id == eid)
+
+    def _bridge_into(self, keep: EventState, gone: EventState) -> None:
+        keep.lo, keep.hi = min(keep.lo, gone.lo), max(keep.hi, gone.hi)
+        keep.places.update(gone.places)
+        keep.actors.update(gone.actors)
+        keep.topics.update(gone.topics)
+        for k, v in gone.names.items():
+            keep.names.setdefault(k, v)
+        keep.article_ids.extend(gone.article_ids)
+        keep.claim_ids.extend(gone.claim_ids)
+        keep.mentioned |= gone.mentioned
+        keep.touched = True
+        for cid in gone.claim_ids:
+            if self.claim_event.get(cid) == gone.id:
+                self.claim_event[cid] = keep.id
+        for aid, eid in list(self.placed.items()):
+            if eid == gone.id:
+                self.placed[aid] = keep.id
+        self.events.remove(gone)
+        self.merged[gone.id] = keep.id
 
     def _names(self, feats: list[Features]) -> set[str]:
         out: set[str] = set()
