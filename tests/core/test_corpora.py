@@ -31,6 +31,7 @@ CORPORA = [
     ("blind8", 0.85, 0.35),
     ("blind9", 0.6, 0.45),
     ("blind10", 0.6, 0.35),
+    ("blind11", 0.6, 0.4),
 ]
 """(corpus, minimum share of gold links found, minimum share of gold contradictions found)."""
 
