@@ -423,3 +423,33 @@ def test_an_attack_and_strikes_are_two_happenings():
         "Des bombardements américains ont visé dans la nuit du 2 au 3 février des positions en Jordanie.", "fr",
         "2024-02-04")
     assert kind != ("contradiction", "date"), got
+
+
+def test_an_article_whose_dated_sentences_name_nothing_joins_by_its_other_names():
+    from factdesk.core.matching.events import EventBuilder
+
+    a = [_event_feats("a1", "A", "The riot at Ouarbe prison in Kassandia began on 19 July.",
+                      ("d", "19 July", "2025-07-19"), ("e", "Ouarbe", "urb", "place"), ("e", "Kassandia", "ksnd", "place"))]
+    # the dated sentence names only a place the event does not name
+    b = [_event_feats("b1", "B", "The riot began on 19 July, as in Tazrit last year.",
+                      ("d", "19 July", "2025-07-19"), ("e", "Tazrit", "tzrt", "place")),
+         _event_feats("b2", "B", "Inmates fled Ouarbe prison, the biggest in Kassandia.",
+                      ("e", "Ouarbe", "urb", "place"), ("e", "Kassandia", "ksnd", "place"))]
+    builder = EventBuilder()
+    builder.add_article("A", a, "2025-07-21")
+    builder.add_article("B", b, "2025-07-21")
+    assert builder.claim_event["a1"] == builder.claim_event["b1"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Conçue pour 800 détenus, la prison en hébergeait 2 350 samedi.", "fr"),
+    ("The prison, built for 800 inmates, held 2,350 on Saturday.", "en"),
+])
+def test_a_capacity_is_no_count_of_people(text, lang):
+    got = first_features(text, lang, "2025-07-21").quantities
+    assert [q.rate for q in got if q.value == 800] == [True]
+
+
+def test_sept_is_seven_unless_it_dates():
+    assert [sp.value for sp in spans("Le bilan est de sept morts, selon le ministère.", "fr", "2025-07-21", "quantity")] == [7]
+    assert [sp.resolved for sp in spans("Le 3 sept. 2025, la prison a rouvert, selon le ministère.", "fr", "2025-07-21", "date")] == ["2025-09-03"]

@@ -429,8 +429,8 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool, has_y
         low = word.lower()
         gd = m.groupdict()
         has_ctx = bool(m["pre"] or gd.get("lb") or gd.get("nb") or gd.get("la") or gd.get("na"))
-        if low in lg.ambiguous_months and not has_ctx:
-            continue
+        if low in lg.ambiguous_months and (not has_ctx or low in lg.number_words):
+            continue  # "Le bilan est de sept morts": a month name that is a number is a number alone
         if lg.capitalized is False and not has_ctx and len(low) <= 4:
             continue
         rel = -1 if (gd.get("lb") or gd.get("la")) else (1 if (gd.get("nb") or gd.get("na")) else 0)

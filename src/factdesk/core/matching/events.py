@@ -229,7 +229,7 @@ class EventBuilder:
         """Events of this run merged into another one (see ``_bridge``): old id → id kept."""
         self._also: list[EventState] = []
 
-    def _find(self, seed: Seed) -> EventState | None:
+    def _find(self, seed: Seed, article_names: set[str] = frozenset()) -> EventState | None:  # type: ignore[assignment]
         best, best_key = None, None
         self._also = []  # other events the seed ties to by a shared town or actor (see _bridge)
         lo, hi = seed.lo, seed.hi
@@ -247,6 +247,14 @@ class EventBuilder:
                 # likewise a place ("Rheinhausen", "Duisburger Stadtteil Rheinhausen")
                 shared = sum(1 for a in seed.actors for b in ev.actors if _same_actor(a, b))
                 shared += sum(1 for a in seed.places for b in ev.places if _same_actor(a, b))
+            if not shared and article_names and any(t in ev.topics for t in seed.topics if t not in _AFTERMATH_TOPICS):
+                # the dated sentences name nothing the event names, but the article does: two
+                # names or more, neither a country, and the same kind of happening ("The riot
+                # began around 9 p.m. on Saturday" in an article on Ouarbe prison in Kassandia)
+                ev_names = set(ev.places) | set(ev.actors) | ev.mentioned
+                common = [k for k in article_names if k in ev_names and k.lstrip("~") not in _countries()]
+                if len(common) >= ARTICLE_SHARED_NAMES:
+                    shared = len(common)
             if shared == 0 and seed.places and ev.places:
                 continue
             countries = _countries()
@@ -283,8 +291,9 @@ class EventBuilder:
         for f in feats:
             names.update(f.entity_names)
         seed_event: dict[int, EventState] = {}
+        article_names = self._names(feats) if seeds else set()
         for seed in seeds:
-            ev = self._find(seed)
+            ev = self._find(seed, article_names)
             if ev is not None:
                 for other in list(self._also):
                     if other is not ev:
@@ -481,6 +490,9 @@ class EventBuilder:
         return out
 
 
+ARTICLE_SHARED_NAMES = 2
+"""Names (not countries) an article shares with an event that tie one of its seeds naming nothing
+the event names to it, on the same kind of happening."""
 UNDATED_SHARED_NAMES = 2
 """Distinct names (places, actors) no other event carries that tie an undated article to an event."""
 LOOSE_DAYS_AFTER = 365

@@ -111,6 +111,15 @@ _EACH_BEFORE_RE = re.compile(
 )
 """A count for each of several parties, right after the number ("420 prisoners each", "quinientos
 prisioneros de cada lado") or by the subject before it ("each side will release 420", "jeweils 420")."""
+_CAPACITY_RE = re.compile(
+    r"\b(?:designed for|built for|built to hold|capacity (?:of|for)|room for|conçue? pour|construite? pour|prévue? pour|"
+    r"capacité d['’]accueil de|capacité de|diseñad[oa] para|construid[oa] para|capacidad (?:para|de)|ausgelegt für|"
+    r"gebaut für|Platz für|Kapazität (?:von|für)|progettat[oa] per|costruit[oa] per|capienza di|capacità di|"
+    r"projetad[oa] para|construíd[oa] para|capacidade (?:para|de)|ontworpen voor|gebouwd voor|capaciteit van)\s+(?:\S+\s+)?$",
+    re.I,
+)
+"""Before a count: what a place holds at most ("conçue pour 800 détenus", "built for 1,200 inmates"),
+compared like a rate: never as a count of people present."""
 _TERM_MONTHS = {
     **dict.fromkeys(("year", "years", "yr", "yrs", "an", "ans", "annee", "annees", "ano", "anos", "anno", "anni",
                      "jahr", "jahre", "jahren", "jahres", "jaar", "jaren"), 12),
@@ -153,7 +162,8 @@ class Quantity:
     part: bool = False
     """Introduced as a part of a larger count ("including five in Deir Ezzor", "dont 3 enfants")."""
     rate: bool = False
-    """A count per period ("600 flights a day"): never the same figure as a total."""
+    """A count per period ("600 flights a day") or a capacity ("designed for 800 inmates"): never the
+    same figure as a total."""
     forecast: bool = False
     """A figure announced as possible or expected ("could rise to 50"), or a prison term asked for
     ("prosecutors had sought 12 years"): never set against a count made."""
@@ -408,7 +418,8 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             or bool(_PART_AFTER_RE.match(claim.text, rel_end))
             or bool(_ALONE_RE.search(claim.text, max(prev_end, 0), rel_start))
         )
-        rate = bool(_RATE_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30)))
+        rate = bool(_RATE_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30))) or bool(
+            _CAPACITY_RE.search(claim.text, max(prev_end, rel_start - 40, 0), rel_start))
         forecast = sought or bool(_FORECAST_RE.search(claim.text, max(0, rel_start - 50), rel_start))
         each = bool(_EACH_AFTER_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 40))) or bool(
             _EACH_BEFORE_RE.search(claim.text, max(prev_end, rel_start - 40, 0), rel_start)
