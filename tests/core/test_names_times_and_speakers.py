@@ -453,3 +453,19 @@ def test_a_capacity_is_no_count_of_people(text, lang):
 def test_sept_is_seven_unless_it_dates():
     assert [sp.value for sp in spans("Le bilan est de sept morts, selon le ministère.", "fr", "2025-07-21", "quantity")] == [7]
     assert [sp.resolved for sp in spans("Le 3 sept. 2025, la prison a rouvert, selon le ministère.", "fr", "2025-07-21", "date")] == ["2025-09-03"]
+
+
+def test_a_weekday_alone_yields_to_the_date_it_belongs_to():
+    (d,) = spans("The cyclone came ashore in the early hours of Tuesday 11 February near Tsaravola, "
+                 "officials said.", "en", "2025-02-12", "date")
+    assert (d.text, d.resolved, d.key) == ("Tuesday 11 February", "2025-02-11", "tuesday")
+
+
+def test_a_weekday_after_a_day_the_article_reports_on_is_the_next_one():
+    # only the month of publication is known: the reference day is the landfall the article states
+    text = ("date 2025-02\n\nThe cyclone came ashore on Tuesday 11 February, officials said.\n\n"
+            "The weather service lifted its red alert on Wednesday morning, officials said.\n\n"
+            "Evacuations had begun on Sunday, officials said.\n")
+    got = {sp.text: sp.resolved for sp in spans(text, "en", None, "date")}
+    assert got["on Wednesday morning"] == "2025-02-12"
+    assert got["on Sunday"] == "2025-02-09"

@@ -313,8 +313,9 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
         _find_lang(text, c, cands, has_digit, has_year, lowered)
     for m in (_YEAR_RE.finditer(text) if has_year else ()):
         cands.append(DateCand(m.start(), m.end(), "year", int(m["y"])))
-    # keep the longest non-overlapping candidates
-    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    # keep the longest non-overlapping candidates; a weekday alone yields to a date it overlaps
+    # ("in the early hours of Tuesday 11 February" is Tuesday 11 February)
+    cands.sort(key=lambda c: (c.kind == "weekday", -(c.end - c.start), c.start))
     taken: list[DateCand] = []
     for c in cands:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
@@ -464,6 +465,9 @@ def _find_lang(text: str, code: str, out: list[DateCand], has_digit: bool, has_y
 @dataclass
 class Reference:
     day: dt.date | None = None
+    day_stated: bool = False
+    """The day is a date the article states (it reports on it, so it is written then or later),
+    not its publication day."""
     day_basis: str = ""
     day_label: str = ""
     year: int | None = None
@@ -512,7 +516,7 @@ def build_reference(published: str | None, all_cands: list[tuple[str, DateCand]]
             same = [f for f in fulls if f[0].year == ref.year and (ref.month is None or f[0].month == ref.month)]
             fulls = same or fulls
         day, label = max(fulls)
-        ref.day = day
+        ref.day, ref.day_stated = day, True
         ref.day_label = f"{label} ({day.isoformat()}) stated in the article"
         ref.day_basis = f"relative to {ref.day_label}"
         if not ref.year:
@@ -528,7 +532,7 @@ def build_reference(published: str | None, all_cands: list[tuple[str, DateCand]]
                 fits.append((dt.date(yy, c.m, c.d), text))
     if fits:
         day, label = max(fits)
-        ref.day = day
+        ref.day, ref.day_stated = day, True
         how = f"publication year {ref.year}" if ref.year else f"latest such year not after {ref.today.year}"
         ref.day_label = f"{label} ({day.isoformat()}) stated in the article"
         ref.day_basis = f"relative to {ref.day_label}; weekday fits {day.year} ({how})"
@@ -704,6 +708,11 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
             d = ref.day + dt.timedelta(days=delta)
             return d.isoformat(), "day", f"next {WEEKDAY_NAMES[c.wd]} after {src}"
         d = _weekday_before(ref.day, c.wd, 0)
+        if ref.day_stated and (ref.day - d).days > STATED_DAY_BEFORE:
+            # a day the article reports on, not the day it was written: "on Wednesday morning"
+            # after a landfall on Tuesday 11 February is the 12th, not the 5th
+            d += dt.timedelta(days=7)
+            return d.isoformat(), "day", f"weekday nearest to {src}"
         same = " (same weekday: that day)" if d == ref.day else ""
         return d.isoformat(), "day", f"weekday on or before {src}{same}"
     if k == "relday":
@@ -734,6 +743,11 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
 
 def _weekday_after(day: dt.date, wd: int) -> dt.date:
     return day + dt.timedelta(days=(wd - day.weekday()) % 7)
+
+
+STATED_DAY_BEFORE = 3
+"""A weekday more than this many days before a reference day the article states (not its
+publication) is taken as the next such day: the article may be written days after that date."""
 
 
 def _weekday_before(day: dt.date, wd: int, strict: int) -> dt.date:
