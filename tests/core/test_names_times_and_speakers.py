@@ -469,3 +469,13 @@ def test_a_weekday_after_a_day_the_article_reports_on_is_the_next_one():
     got = {sp.text: sp.resolved for sp in spans(text, "en", None, "date")}
     assert got["on Wednesday morning"] == "2025-02-12"
     assert got["on Sunday"] == "2025-02-09"
+
+
+@pytest.mark.parametrize(("text", "lang", "name", "key"), [
+    ("Le ministère de l'Intérieur a décrété un couvre-feu dimanche.", "fr", "ministère de l'Intérieur", "ministry:interior"),
+    ("The defence ministry imposed a curfew on Sunday.", "en", "defence ministry", "ministry:defense"),
+    ("El Ministerio del Interior decretó un toque de queda el domingo.", "es", "Ministerio del Interior", "ministry:interior"),
+])
+def test_a_ministry_named_with_a_lower_case_word_is_one_entity(text, lang, name, key):
+    got = [(sp.text, sp.key) for sp in spans(text, lang, "2025-07-21", "entity")]
+    assert (name, key) in got and len(got) == 1

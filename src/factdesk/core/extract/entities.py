@@ -217,6 +217,10 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
 
     nwords = len(words)
     max_tokens = al.max_tokens
+
+    def adjacent_any(x: int) -> bool:
+        """Words x and x + 1 are only separated by spaces or an apostrophe (no punctuation)."""
+        return not text[words[x].end:words[x + 1].start].strip(" \xa0'’")
     by_light = al.by_light
     light_prefixes, translit_prefixes = _alias_prefixes()
     next_i = 0
@@ -267,6 +271,18 @@ def find_entities(text: str, toks: list[Tok], lg: langdata.Lang) -> list[EntCand
             head = _acronym_head(w.text)
             if head is not None:
                 add(w.start, w.start + head[0], head[1], head[2])
+    # 2b. ministries named with a lower-case word: "le ministère de l'Intérieur", "the defence
+    # ministry" (capitalised ones are found with the runs below)
+    for k, w in enumerate(words):
+        if w.low not in _MINISTRY_NOUNS or _is_cap(w.text):
+            continue
+        for lo, hi in [(k, j) for j in range(k + 1, min(nwords, k + 5))] + [(j, k) for j in (k - 1, k - 2) if j >= 0]:
+            if any(not adjacent_any(x) for x in range(lo, hi)):
+                continue
+            mk = names.ministry_key(text[words[lo].start:words[hi].end])
+            if mk:
+                add(words[lo].start, words[hi].end, mk, "org")
+                break
     # 3./4. capitalised runs (with ministries)
     first_word = words[0] if words else None
     runs: list[list[Tok]] = []
@@ -446,6 +462,10 @@ _LAST_TOKEN_RE = re.compile(r"(\w+)\W*$")
 
 
 _UNIT_KINDS = frozenset({"mass", "volume", "distance", "area"})
+_MINISTRY_NOUNS = frozenset(
+    "ministry ministries ministère ministères ministerio ministerios ministério ministérios ministero ministeri ministerie ministeries".split()
+)
+"""Nouns for a ministry (not a minister) that a portfolio next to them makes one."""
 
 
 def _after_noun_cue(text: str, s: int, lg: langdata.Lang) -> bool:
