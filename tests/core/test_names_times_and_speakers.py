@@ -479,3 +479,14 @@ def test_a_weekday_after_a_day_the_article_reports_on_is_the_next_one():
 def test_a_ministry_named_with_a_lower_case_word_is_one_entity(text, lang, name, key):
     got = [(sp.text, sp.key) for sp in spans(text, lang, "2025-07-21", "entity")]
     assert (name, key) in got and len(got) == 1
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("The cyclone came ashore in the early hours of Tuesday near the port town of Tsaravola, officials said.", "en", "past"),
+    ("Le cyclone a touché terre dans la nuit de lundi à mardi près d'Ambalora, selon la préfecture.", "fr", "past"),
+    # a wider area is no venue: the town may lie on that coast
+    ("Le cyclone Belvina a touché terre sur la côte est de la Marovane mardi, selon la préfecture.", "fr", None),
+])
+def test_the_place_of_a_landfall(text, lang, want):
+    venue = first_features(text, lang, "2025-02-12").venue
+    assert (venue[0] if venue else None) == want

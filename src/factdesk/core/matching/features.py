@@ -501,7 +501,7 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
                 else:
                     sources.setdefault(key, s.source or s.text)
     places = {k for k, kind in entities.items() if kind == "place"}
-    venue = _venue(claim, spans) if places or "unknown" in entities.values() else None
+    venue = _venue(claim, spans, mapped) if places or "unknown" in entities.values() else None
     place_concepts = lex.place_concepts
     places |= {"~" + c for c in concepts if c in place_concepts}
     if not has_quote_span:
@@ -549,7 +549,12 @@ VENUE_REACH = 40
 "en el aeropuerto de Dar al-Nur")."""
 
 
-def _venue(claim: Claim, spans: list) -> tuple[str, str] | None:
+_AREA_CONCEPTS = frozenset({"east", "west", "north", "south", "region", "border"})
+"""Between a venue phrase and its place, words that make the place a wider area or a point of
+reference ("sur la côte est de la Marovane", "in the north of", "near the border with")."""
+
+
+def _venue(claim: Claim, spans: list, mapped: Mapped) -> tuple[str, str] | None:
     """The claim's venue (see ``Features.venue``): the first place (or unknown name) right after a
     venue phrase of the claim's language, when the claim names one such place only there."""
     try:
@@ -567,7 +572,8 @@ def _venue(claim: Claim, spans: list) -> tuple[str, str] | None:
         if not after:
             continue
         off, s = min(after, key=lambda x: x[0])
-        if any(ch in ",;" for ch in text[m.end():off]):
+        if any(ch in ",;" for ch in text[m.end():off]) or any(
+                m.end() <= o < off and c in _AREA_CONCEPTS for o, c in mapped.positions):
             continue
         if _LIST_AFTER_RE.match(text, off + len(s.text)):
             return None  # two places: a list, not one venue
