@@ -490,3 +490,13 @@ def test_a_ministry_named_with_a_lower_case_word_is_one_entity(text, lang, name,
 def test_the_place_of_a_landfall(text, lang, want):
     venue = first_features(text, lang, "2025-02-12").venue
     assert (venue[0] if venue else None) == want
+
+
+def test_one_person_given_two_ages_is_a_contradiction():
+    kind, got = _event_verdict("Le meneur présumé, Moussa Dembaré, 37 ans, reste introuvable, selon la police.", "fr",
+                               "Moussa Dembare, 34, a gang leader, is still at large, police said.", "en")
+    assert kind == ("contradiction", "quantity") and "age of" in got.reasons[0], got
+    # a year apart is a birthday, not a disagreement
+    kind, got = _event_verdict("Le meneur présumé, Moussa Dembaré, 35 ans, reste introuvable, selon la police.", "fr",
+                               "Moussa Dembare, 34, a gang leader, is still at large, police said.", "en")
+    assert kind != ("contradiction", "quantity"), got

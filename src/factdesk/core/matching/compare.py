@@ -1185,6 +1185,39 @@ def _weekday_conflict(
     return None
 
 
+def _person_age(f: Features) -> tuple[str, float] | None:
+    """``(person key, age)`` when the claim gives one age, right after the one person it names
+    ("Moussa Dembaré, 37 ans", "Jane Doe, 45, said"), computed once per claim."""
+    try:
+        return f.memo["person_age"]
+    except KeyError:
+        pass
+    got = None
+    ages = [q for q in f.quantities if q.kind == "age" and q.qualifier == "exactly"]
+    persons = [k for k, kind in f.entities.items() if kind == "person"]
+    if len(ages) == 1 and len(persons) == 1:
+        name = f.entity_names.get(persons[0], "")
+        at = f.text.find(name) if name else -1
+        num = f.text.find(ages[0].text, at + len(name)) if at >= 0 else -1
+        if at >= 0 and 0 <= num - (at + len(name)) <= AGE_REACH:
+            got = (persons[0], ages[0].value)
+    f.memo["person_age"] = got
+    return got
+
+
+AGE_REACH = 6
+"""Most characters between a person's name and the age right after it (", " and "âgé de ")."""
+
+
+def _age_conflict(fa: Features, fb: Features) -> tuple[float, list[str]] | None:
+    """One person, named the same in both claims, given two ages two years apart or more."""
+    a, b = _person_age(fa), _person_age(fb)
+    if a is None or b is None or a[0] != b[0] or abs(a[1] - b[1]) < 2:
+        return None
+    name = fa.entity_names.get(a[0], a[0])
+    return 0.6, [f"age of {name}: {a[1]:g} vs {b[1]:g}"]
+
+
 def _place_conflict(
     fa: Features, fb: Features, same: Sameness, shared_event: str | None
 ) -> tuple[float, list[str]] | None:
@@ -1490,6 +1523,11 @@ def compare_deferred(
     if date_c is not None:
         score, why = date_c
         return _contradiction(fa, fb, shared_event, same, ctx, score, why, "date")
+    # 2b. one person given two ages ("Moussa Dembaré, 37 ans" / "Moussa Dembare, 34")
+    age_c = _age_conflict(fa, fb) if not same_article and not far else None  # ages change with the years
+    if age_c is not None:
+        score, why = age_c
+        return _contradiction(fa, fb, shared_event, same, ctx, score, why, "quantity")
     # 3. place contradiction: one happening, two places it took place at (or came from)
     place_c = _place_conflict(fa, fb, same, shared_event) if fa.venue and fb.venue else None
     if place_c is not None:
