@@ -500,3 +500,20 @@ def test_one_person_given_two_ages_is_a_contradiction():
     kind, got = _event_verdict("Le meneur présumé, Moussa Dembaré, 35 ans, reste introuvable, selon la police.", "fr",
                                "Moussa Dembare, 34, a gang leader, is still at large, police said.", "en")
     assert kind != ("contradiction", "quantity"), got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("vers 23h10", {"23:10"}), ("shortly after 23:10 on Saturday", {"23:10"}), ("at about 5:40 p.m.", {"17:40"}),
+    ("um 3.50 Uhr", {"03:50"}), ("before 4 a.m. on Thursday", {"04:00"}), ("à 4 h 15", {"04:15"}),
+    ("the 2.5 million", set()), ("a 23-10 win", set()), ("rose 3.5%", set()), ("in 2024 at 10", set()),
+])
+def test_clock_times(text, want):
+    from factdesk.core.matching.features import clock_times
+
+    assert clock_times(text) == want
+
+
+def test_the_same_minute_ties_two_claims_of_one_event():
+    _, got = _event_verdict("The crush began shortly after 23:10 on Saturday near the main stage, police said.", "en",
+                            "Le drame s'est produit samedi vers 23h10, selon la police.", "fr")
+    assert got is not None and got.kind == "match" and "same time 23:10" in got.reasons, got

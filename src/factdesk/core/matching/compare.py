@@ -1551,6 +1551,10 @@ def compare_deferred(
             # one event and the same specific count of one thing ("23 injured", "168 passengers"):
             # the figure itself ties the claims, however differently they are worded
             score += 0.06
+    same_time = sorted(fa.times & fb.times) if fa.times and fb.times and (shared_event or same.date_overlap) else []
+    if same_time:
+        # one event and the same minute ("shortly after 23:10" / "vers 23h10"): one fact
+        score += 0.1
     if qv.collisions and not qv.agree:
         # the same number for different things counted
         return None
@@ -1568,7 +1572,7 @@ def compare_deferred(
         return None
     if score < MATCH_MIN:
         return None
-    return _match(fa, fb, shared_event, same, ctx, score, qv)
+    return _match(fa, fb, shared_event, same, ctx, score, qv, same_time)
 
 
 def _suggestion(
@@ -1604,7 +1608,7 @@ def _contradiction(
 
 def _match(
     fa: Features, fb: Features, event: str | None, same: Sameness, ctx: PairContext | None,
-    score: float, qv: QuantityVerdict,
+    score: float, qv: QuantityVerdict, same_time: list[str] = (),  # type: ignore[assignment]
 ) -> tuple[Suggestion, Callable[[], None]]:
     """A match and the writer of its reasons."""
     sugg = _suggestion(fa, fb, event, "match", score, [], None)
@@ -1618,6 +1622,8 @@ def _match(
         if qv.loose:
             qa, qb = qv.loose[0]
             reasons.append(f"caution: {_label(qa)} {qa.describe()} vs {qb.describe()} (compatible only as bounds or parts)")
+        if same_time:
+            reasons.append("same time " + ", ".join(same_time))
         sugg.reasons = reasons
 
     return sugg, finish_match

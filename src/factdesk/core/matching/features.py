@@ -247,6 +247,9 @@ class Features:
     """Number of concept/word tokens of each quote in ``quotes``."""
     weekdays: list[WeekdayClue] = field(default_factory=list)
     """Weekdays no reference day resolved ("late on Friday" in an undated article)."""
+    times: frozenset[str] = frozenset()
+    """Clock times the claim states, as ``HH:MM`` ("vers 23h10", "shortly after 11:10 p.m.", "um
+    3.50 Uhr", "at about 5:40 p.m."): the same time in two claims of one event is one fact."""
     venue: tuple[str, str] | None = None
     """``(relation, entity key)``: the place the claim says a happening took place at (``past``),
     will take place at (``future``) or came from (``from``): "the swap took place at the Hlyboka
@@ -540,7 +543,33 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
         article_order=article_order,
         mapped=mapped,
         venue=venue,
+        times=clock_times(claim.text) if _CLOCK_PROBE_RE.search(claim.text) else frozenset(),
     )
+
+
+_CLOCK_PROBE_RE = re.compile(r"\d\s?(?:[h:.]\s?\d\d|[ap]\.?m\b|\s?[ap]\.m\.)", re.I)
+_CLOCK_RE = re.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:\s?(?:h|:)\s?(?P<m>[0-5]\d)|\.(?P<m2>[0-5]\d)(?=\s?(?:uhr|uur|h\b|hrs|horas?|ore)))"
+    r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?)?(?![\d.,:]\d)"
+    r"|(?<![\d.,:])(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[ap])\.?\s?m\b\.?",
+    re.I,
+)
+
+
+def clock_times(text: str) -> frozenset[str]:
+    """The clock times of ``text`` as ``HH:MM`` (see ``Features.times``)."""
+    out = set()
+    for m in _CLOCK_RE.finditer(text):
+        if m["h2"]:
+            h, mi, ap = int(m["h2"]), 0, m["ap2"].lower()
+        else:
+            h, mi, ap = int(m["h"]), int(m["m"] or m["m2"]), (m["ap"] or "").lower()
+        if ap == "p" and h < 12:
+            h += 12
+        elif ap == "a" and h == 12:
+            h = 0
+        out.add(f"{h:02d}:{mi:02d}")
+    return frozenset(out)
 
 
 _LIST_AFTER_RE = re.compile(r"\s*(?:&|(?:and|et|y|und|e|en|or|ou|oder|o)\s)", re.I)
