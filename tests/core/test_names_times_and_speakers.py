@@ -517,3 +517,13 @@ def test_the_same_minute_ties_two_claims_of_one_event():
     _, got = _event_verdict("The crush began shortly after 23:10 on Saturday near the main stage, police said.", "en",
                             "Le drame s'est produit samedi vers 23h10, selon la police.", "fr")
     assert got is not None and got.kind == "match" and "same time 23:10" in got.reasons, got
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("L'attaque a fait deux morts, un homme de 71 ans et une femme de 34 ans, selon le parquet.", "fr",
+     [(2, "killed"), (71, "age"), (34, "age")]),
+    ("Murieron un hombre de 71 años y una mujer de 34, según la policía.", "es", [(71, "age"), (34, "age")]),
+    ("Il a été condamné à une peine de 8 ans, selon le parquet.", "fr", [(8, "duration")]),
+])
+def test_a_man_of_71_is_an_age(text, lang, want):
+    assert [(sp.value, sp.kind) for sp in spans(text, lang, "2025-03-15", "quantity")] == want
