@@ -527,3 +527,10 @@ def test_the_same_minute_ties_two_claims_of_one_event():
 ])
 def test_a_man_of_71_is_an_age(text, lang, want):
     assert [(sp.value, sp.kind) for sp in spans(text, lang, "2025-03-15", "quantity")] == want
+
+
+def test_a_short_translated_quote_credited_to_two_people():
+    kind, got = _event_verdict(
+        '"Non ci hanno lasciato altra scelta", ha detto la presidente del sindacato, Sabine Roth.', "it",
+        "„Man hat uns keine andere Wahl gelassen“, sagte Verbandssprecher Jonas Kettler.", "de")
+    assert kind == ("contradiction", "attribution"), got

@@ -56,6 +56,10 @@ MINISTRY_STATEMENT_CON = 0.6
 MINISTRY_STATEMENT_TXT = 0.55
 """An announcement credited to two ministries without a quote: lowest sameness, concept overlap
 and wording similarity for it to be one statement."""
+SHORT_QUOTE_SIM = 0.85
+"""Quote similarity for a quote of three meaningful words to be one statement (with the claims'
+sameness at ATTRIBUTION_MIN): "Non ci hanno lasciato altra scelta" / "Man hat uns keine andere
+Wahl gelassen"."""
 ATTRIBUTION_QUOTE = 0.7
 """Quote similarity from which a quote alone shows the same statement …"""
 ATTRIBUTION_QUOTED_MIN = 0.30
@@ -1302,6 +1306,8 @@ def _attribution_conflict(
     same_statement = (
         (same.quote >= 0.6 and same.quote_size >= 5)
         or (same.quote >= near and same.quote_size >= 4)
+        # three words that carry meaning, nearly all kept, with most of the rest in common
+        or (same.quote >= SHORT_QUOTE_SIM and same.quote_size >= 3 and same.core >= ATTRIBUTION_MIN)
         or (bool(qv.agree) and same.core >= ATTRIBUTION_MIN + 0.1)
         or announced
     )
