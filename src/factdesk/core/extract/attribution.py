@@ -275,7 +275,8 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
     return res
 
 
-_NAME_PARTICLES = frozenset("de da do dos das del della di van von der la le du e y bin ben al".split())
+_NAME_PARTICLES = names.NAME_PARTICLES | {"e", "y"}
+"""Words inside a speaker's name, and the conjunctions of double surnames ("Carvalho e Silva")."""
 
 
 def _role_words(lg: langdata.Lang) -> tuple[frozenset[str], tuple[str, ...]]:

@@ -325,7 +325,7 @@ _ROLE_WORDS = frozenset(
 )
 
 
-NAME_PARTICLES = frozenset("al el ul bin ibn ben abu abou bou de du des da do dos das del della di van von der den la le".split())
+NAME_PARTICLES = frozenset("de da do dos das del della di van von der la le du bin ben al".split())
 """Lower-case words inside personal names in many languages ("Maria da Graça Carvalho", "Ursula von
 der Leyen", "Rubén del Campo", "Abu Bakr al-Baghdadi")."""
 
