@@ -52,6 +52,8 @@ except ``lang``; missing keys simply disable the feature for that language):
 ``venue_cues``           regexes of the phrases that bring in where a happening took place (``past``:
                          "took place at", "se realizó en"), will take place (``future``: "se tiendra
                          à") or came from (``from``: "en provenance de"); the place follows.
+``timestamp_words``      words of a page's publication line besides its dates and times ("Updated",
+                         "Publié le", "Uhr", "Aggiornato alle"): a line with nothing else is no claim.
 """
 
 from __future__ import annotations
@@ -421,6 +423,16 @@ def calendar_words(code: str | None = None) -> frozenset[str]:
         out.update(lg.weekdays)
         comps = [str(x).lower() for x in (lg.dates.get("weekday_compounds") or []) if x]
         out.update(w + c for w in lg.weekdays for c in comps)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def timestamp_words() -> frozenset[str]:
+    """Lower-case words of publication lines in every language, with month and weekday names: a
+    page's header may be in any of them ("Publié le 08/10/2025 à 09h02", "06.11.2025, 19:12 Uhr")."""
+    out: set[str] = set(calendar_words())
+    for lg in all_langs():
+        out.update(str(w).lower() for w in lg.data.get("timestamp_words") or [])
     return frozenset(out)
 
 

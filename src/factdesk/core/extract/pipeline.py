@@ -47,15 +47,21 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     per_sent_dates: list[list[DateCand]] = []
     pool: list[tuple[str, DateCand]] = []
     for s in sents:
-        if s.kind == "boilerplate":
+        body = s.text[:MAX_SENTENCE]
+        if s.kind == "boilerplate" and not (len(body) <= TIMESTAMP_LINE_MAX and any(ch.isdigit() for ch in body)):
             per_sent_dates.append([])
             continue
-        body = s.text[:MAX_SENTENCE]
         main, extra = _codes(s, lang)
         cands = find_dates(body, main, extra)
         lg = langdata.get(main)
         cands = [c for c in cands if not _year_is_count(body, c, lg)]
-        per_sent_dates.append(cands)
+        if s.kind == "boilerplate":
+            # a furniture line may be the page's publication line ("Publié le 03/04/2025 à 10h20"):
+            # its dates date the article, and nothing else
+            cands = cands if _timestamp_line(body, cands) else []
+            per_sent_dates.append([])
+        else:
+            per_sent_dates.append(cands)
         for c in cands:
             pool.append((body[c.start:c.end].strip(), c))
     ref = build_reference(pub, pool, today)
@@ -150,7 +156,9 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
 
         has_core = len(spans) > len(ents) + len(refs)  # every span but the entity spans is a core one
         n_ent = len({e.key for e in ents} | {r.key for r in refs})
-        if s.kind == "foreign":
+        if _timestamp_line(body, per_sent_dates[si]):
+            is_claim = False  # when the page was published or updated: its dates serve as reference
+        elif s.kind == "foreign":
             is_claim = any(sp.type in ("quantity", "date") for sp in spans)
         else:
             is_claim = has_core or (s.kind == "text" and n_ent >= 2 and len(body.split()) >= 6)
@@ -165,6 +173,24 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     ref_iso = ref.day.isoformat() if ref.day else (f"{ref.year:04d}-{ref.month:02d}" if ref.year and ref.month else (f"{ref.year:04d}" if ref.year else None))
     return ExtractResult(sentences=sents, claims=claims, language=lang, reference=ref_iso,
                          reference_basis=ref.day_basis or ref.year_basis, published_marker=marker)
+
+
+TIMESTAMP_LINE_MAX = 120
+"""Longest line read as a page's publication line."""
+
+
+def _timestamp_line(body: str, cands: list[DateCand]) -> bool:
+    """A line that only tells when the page was published or updated ("08.10.2025 - 15:34 Uhr",
+    "Publié le : 15/03/2025 - 09:12  Modifié le : 15/03/2025 - 12:40", "Mardi 11 février", "date
+    2025-09"): dates, times, and words of ``langdata.timestamp_words`` or of three letters at most
+    ("GMT", "le", "à", "p. m.") around them."""
+    if len(body) > TIMESTAMP_LINE_MAX or not any(ch.isdigit() for ch in body):
+        return False
+    rest = body
+    for c in sorted(cands, key=lambda c: c.start, reverse=True):
+        rest = rest[:c.start] + " " + rest[c.end:]
+    words = langdata.timestamp_words()
+    return all(len(w) <= 3 or w.lower() in words for w in langdata.WORD_RE.findall(rest))
 
 
 _DATELINE_BEFORE_RE = re.compile(r"^\W*[^\W\d_][^\d,]{0,40},(?:[^\d,]{1,30},){0,2}[ \t]*$")

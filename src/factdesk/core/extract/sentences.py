@@ -351,6 +351,35 @@ def _boilerplate_patterns(lang: langdata.Lang) -> tuple[_Pattern | None, _Patter
     return got
 
 
+_MENU_SEP_RE = re.compile(r"\s*\|\s*|\s+[•·]\s+")
+_BUTTONS_RE = re.compile(r"(?:[ \t]*\[[^\[\]\n]{1,40}\])+[ \t]*$")
+_COOKIE_RE = re.compile(r"cookie", re.I)
+_DIGIT_OR_QUOTE_RE = re.compile(r"[\d\"“”„«»]")
+
+
+def _page_furniture(line: str) -> bool:
+    """A line of the web page around the article, in any language.
+
+    A menu ("Home | News | Sport | Weather", "Accueil • Monde • Sports"): three items or more, most
+    of them one to three words, none a long sentence, no figure and no quote. A row of buttons ("[Accepter] [Refuser]").
+    A cookie banner, which ends on its buttons ("… uses cookies … [Accept] [Settings]")."""
+    s = line.strip(_WS + " ")
+    if not s:
+        return False
+    if ("|" in s or "•" in s or "·" in s) and not _DIGIT_OR_QUOTE_RE.search(s):
+        # (a byline with its date, "Paris | 12 mars 2024 | Par Jean Dupont", is no menu)
+        parts = [p for p in _MENU_SEP_RE.split(s) if p.strip()]
+        if len(parts) >= 3:
+            sizes = [len(p.split()) for p in parts]
+            short = sum(1 for p, n in zip(parts, sizes) if n <= 3 and p.rstrip()[-1:] not in _FINAL_PUNCT)
+            if max(sizes) <= 8 and short * 4 >= len(parts) * 3:
+                return True
+    buttons = _BUTTONS_RE.search(s)
+    if buttons is None:
+        return False
+    return buttons.start() == 0 or _COOKIE_RE.search(s, 0, buttons.start()) is not None
+
+
 def _boilerplate(line: str, lang: langdata.Lang) -> bool:
     s = line.strip(_WS + " ")
     if not s:
@@ -427,7 +456,7 @@ def _split(text: str, language: str | None) -> list[Sentence]:
         if foreign_script is not None:
             kind_line = "foreign"
             line_lang = _SCRIPT_LANG.get(foreign_script)
-        elif _boilerplate(body, lang):
+        elif _boilerplate(body, lang) or _page_furniture(body):
             kind_line = "boilerplate"
             line_lang = lang_code
         else:

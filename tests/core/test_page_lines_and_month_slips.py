@@ -1,0 +1,188 @@
+"""Lines of the web page around an article are no claims; an article misdated by a month still
+joins its event, where the wrong month shows as a date contradiction."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factdesk.core.extract import extract
+from factdesk.core.extract.sentences import _page_furniture, split_sentences
+from factdesk.core.matching.compare import _adjacent_months
+from factdesk.core.matching.features import DateRange
+
+BODY = "Trois personnes ont été tuées mardi à Lorvan, a indiqué la préfecture du Nord-Vallon."
+
+
+def _claims(head: str, lang: str = "fr", body: str = BODY) -> list[str]:
+    return [c.text for c in extract("art", f"Titre de la page\n\n{head}\n\n{body}\n", lang, None).claims]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Inicio | España | Internacional | Economía | Deportes | Cultura | Suscríbete",
+        "Startseite • Politik • Wirtschaft • Panorama • Sport",
+        "Home | World | Business | Tech | Science | Opinion | Sign in",
+        "Accueil | Vallon | Régions | Faits divers | Le Club        S'abonner    Se connecter",
+        "[Accetta tutti] [Rifiuta] [Impostazioni]",
+        "Utilizziamo i cookie per migliorare la tua esperienza di Lorvan e Vallon. [Accetta tutti] [Impostazioni]",
+        "Diese Seite nutzt Cookies von Partnern wie Vallon Media und Lorvan Data. [Zustimmen] [Ablehnen]",
+    ],
+)
+def test_menus_buttons_and_cookie_banners_are_page_furniture(line):
+    assert _page_furniture(line)
+    claims = _claims(line)
+    assert line not in claims and not any(c in line for c in claims), claims
+    assert BODY in claims
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Paris | 12 mars 2024 | Par Jean Dupont",  # a byline with its date
+        'Il a lancé : "Lorvan | Vallon | Nord sont à nous"',  # a quote
+        "Trois personnes ont été tuées [selon la police]",  # a bracket that is no button
+        "La ministre a présenté le plan de Lorvan pour les cookies et les traceurs en ligne, mardi à Vallon.",
+    ],
+)
+def test_lines_that_only_look_like_page_furniture_are_kept(line):
+    assert not _page_furniture(line)
+    assert all(s.kind != "boilerplate" for s in split_sentences(line + "\n", "fr"))
+
+
+def test_a_byline_with_its_date_still_dates_the_article():
+    got = extract("art", "Titre\n\nParis | 12 mars 2024 | Par Jean Dupont\n\n" + BODY + "\n", "fr", None)
+    assert got.reference == "2024-03-12"
+
+
+@given(st.lists(st.sampled_from(["Home", "World", "Sport", "Culture", "Vidéos", "Météo", "Le Club", "Faits divers"]),
+                min_size=3, max_size=9))
+def test_any_menu_of_short_items_is_page_furniture(items):
+    assert _page_furniture(" | ".join(items))
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Aktualisiert am 03.04.2025, 08:15 Uhr", "de"),
+        ("Publicado el 3 de abril de 2025 a las 10:20", "es"),
+        ("Pubblicato il 3 aprile 2025 alle 09:41", "it"),
+        ("Last updated: 3 April 2025 at 10:20 BST", "en"),
+        ("Mis à jour le 03/04/2025 à 10h20", "fr"),
+        ("Gepubliceerd op 3 april 2025 om 10:20", "nl"),
+        ("Publicado em 03/04/2025 às 10h20 - Atualizado há 2 horas", "pt"),
+        ("Jeudi 3 avril", "fr"),
+    ],
+)
+def test_a_publication_line_is_no_claim_but_dates_the_article(line, lang):
+    body = {
+        "de": "Am Mittwoch wurden in Lorvan drei Menschen getötet, teilte die Polizei mit.",
+        "es": "El miércoles murieron tres personas en Lorvan, informó la policía.",
+        "it": "Mercoledì tre persone sono morte a Lorvan, ha riferito la polizia.",
+        "en": "Three people were killed in Lorvan on Wednesday, police said.",
+        "fr": "Mercredi, trois personnes ont été tuées à Lorvan, a indiqué la police.",
+        "nl": "Woensdag kwamen in Lorvan drie mensen om het leven, meldde de politie.",
+        "pt": "Na quarta-feira, três pessoas morreram em Lorvan, informou a polícia.",
+    }[lang]
+    got = extract("art", f"Titel\n\n{line}\n\n{body}\n", lang, None)
+    texts = [c.text for c in got.claims]
+    assert line not in texts and body in texts, texts
+    assert got.reference is not None and got.reference.endswith("-04-03"), got.reference_basis
+    # the Wednesday is read from that day
+    days = [sp.resolved for c in got.claims for sp in c.spans if sp.type == "date"]
+    assert any(d and d.endswith("-04-02") for d in days), days
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jeudi 3 avril 2025 : trois morts à Lorvan", "3 avril 2025, 14 blessés", "Tuesday, 14 killed in Lorvan"],
+)
+def test_a_dated_headline_with_a_fact_stays_a_claim(line):
+    lang = "en" if line.startswith("Tuesday") else "fr"
+    got = extract("art", f"Titre\n\n{line}\n\n{BODY}\n", lang, "2025-04-03")
+    assert line in [c.text for c in got.claims]
+
+
+def _range(resolved: str) -> DateRange:
+    from factdesk.core.matching.features import parse_resolved
+
+    lo, hi, gran = parse_resolved(resolved)
+    return DateRange(lo=lo, hi=hi, granularity=gran, resolved=resolved, text=resolved)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "want"),
+    [
+        ("2025-02-18", "2025-03-18", True),
+        ("2024-12-05", "2025-01-05", True),
+        ("2025-01-18", "2025-03-18", False),
+        ("2025-02-18", "2025-03-17", False),
+        ("2024-02-18", "2025-02-18", False),
+    ],
+)
+def test_adjacent_months(a, b, want):
+    assert _adjacent_months(_range(a), _range(b)) is want
+    assert _adjacent_months(_range(b), _range(a)) is want
+
+
+_VERDICT_EN = (
+    "Varna court jails former mayor\npublished: 2025-03-19\n\n"
+    "A court in Varna sentenced former mayor Ivo Radev to eight years in prison on Tuesday, 18 March, for taking "
+    "bribes from the builders of the Teslin bridge.\n"
+)
+_VERDICT_FR = (
+    "L'ancien maire de Varna condamné\npublished: 2025-03-19\n\n"
+    "Le tribunal de Varna a condamné mardi 18 mars l'ancien maire Ivo Radev à huit ans de prison pour avoir "
+    "touché des pots-de-vin des constructeurs du pont de Teslin.\n"
+)
+
+
+def _import(tmp_path, articles: dict[str, str]):
+    from factdesk.core.pipeline import import_paths
+    from factdesk.core.store import open_workspace
+
+    src = tmp_path / "articles"
+    src.mkdir()
+    for name, text in articles.items():
+        (src / name).write_text(text, encoding="utf-8")
+    ws = open_workspace(tmp_path / "ws")
+    try:
+        import_paths(ws, [src], jobs=1)
+        names = {r[0]: r[1].rsplit("/", 1)[-1] for r in ws.query("SELECT id, path FROM articles")}
+        events = [{names[a] for a in ev["articles"]} for ev in ws.events()]
+        cons = [
+            (names[s["left"]["article"]], names[s["right"]["article"]], s["ctype"], s["reasons"])
+            for s in ws.suggestions() if s["kind"] == "contradiction"
+        ]
+        return events, cons
+    finally:
+        ws.close()
+
+
+def test_an_article_misdated_by_a_month_joins_its_event_and_the_month_is_flagged(tmp_path):
+    # the German article (first in import order) states only its byline's day and "18. Februar"
+    events, cons = _import(tmp_path, {
+        "1_urteil_de.txt": "Ex-Bürgermeister von Varna muss in Haft\n\n19.03.2025 – 07:10 Uhr\n\n"
+                           "Ein Gericht in Varna hat am 18. Februar den früheren Bürgermeister Ivo Radev wegen "
+                           "Bestechlichkeit beim Bau der Teslin-Brücke zu acht Jahren Haft verurteilt.\n",
+        "2_verdict_en.txt": _VERDICT_EN,
+        "3_verdict_fr.txt": _VERDICT_FR,
+    })
+    assert any({"1_urteil_de.txt", "2_verdict_en.txt", "3_verdict_fr.txt"} <= e for e in events), events
+    dated = [c for c in cons if "1_urteil_de.txt" in c[:2] and c[2] == "date"]
+    assert dated and any("same day, different month (a likely slip)" in c[3] for c in dated), cons
+
+
+def test_an_earlier_happening_of_another_kind_keeps_its_own_date(tmp_path):
+    # an arrest a month before the verdict is no slip: another kind of happening
+    events, cons = _import(tmp_path, {
+        "1_festnahme_de.txt": "Ex-Bürgermeister von Varna festgenommen\n\n19.03.2025 – 07:10 Uhr\n\n"
+                              "Die Polizei in Varna hat am 18. Februar den früheren Bürgermeister Ivo Radev wegen "
+                              "Bestechlichkeit beim Bau der Teslin-Brücke festgenommen.\n",
+        "2_verdict_en.txt": _VERDICT_EN,
+        "3_verdict_fr.txt": _VERDICT_FR,
+    })
+    assert not any({"1_festnahme_de.txt", "2_verdict_en.txt"} <= e for e in events), events
+    assert not [c for c in cons if "1_festnahme_de.txt" in c[:2] and c[2] == "date"], cons
