@@ -130,6 +130,7 @@ def prepare(path: str, max_bytes: int = DEFAULT_MAX_BYTES, features: bool = Fals
     try:
         result = extract(article.id, article.text, article.language, article.published)
         claims = result.claims
+        _note_reference(article, result)
     except Exception as exc:  # noqa: BLE001 - a broken extractor must not lose the article
         return Prepared(path, None, [], f"{path}: claim extraction failed ({type(exc).__name__}: {exc})")
     feats = None
@@ -141,6 +142,15 @@ def prepare(path: str, max_bytes: int = DEFAULT_MAX_BYTES, features: bool = Fals
         except Exception:  # noqa: BLE001 - matching rebuilds them from the stored claims
             feats = None
     return Prepared(path, article, claims, features=feats)
+
+
+def _note_reference(article, result) -> None:  # noqa: ANN001 - Article, ExtractResult
+    """Keep the day an undated article states as its own (a byline's "19.11.2025") in its meta:
+    matching reads it as the day the article was written (see ``matching.events``, rule 5)."""
+    if not article.published and result.reference and result.reference_basis.startswith("relative to"):
+        article.meta["reference_day"] = result.reference[:10]
+    else:
+        article.meta.pop("reference_day", None)
 
 
 def import_paths(
@@ -361,8 +371,9 @@ def reextract(ws, progress: Progress | None = None) -> dict[str, str]:
     articles = ws.list_articles()
     for i, row in enumerate(articles, start=1):
         art = ws.article(row["id"])
-        claims = extract(art.id, art.text, art.language, art.published).claims
-        remapped |= ws.replace_claims(art.id, claims, EXTRACTOR_VERSION)
+        result = extract(art.id, art.text, art.language, art.published)
+        _note_reference(art, result)
+        remapped |= ws.replace_claims(art.id, result.claims, EXTRACTOR_VERSION, meta=art.meta)
         if progress is not None:
             progress(i, len(articles), f"re-extracted {art.title}")
     if articles:

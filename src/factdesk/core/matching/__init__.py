@@ -22,7 +22,9 @@ Pipeline
    with no dated happening they get a loose range (its publication date, or from the latest date
    it mentions to a year after), so an undated 2021 article is still kept apart from 2024 news. Such an
    article joins the one event with which it shares two names (or one person named in full, on the
-   same kind of happening) that no other event carries.
+   same kind of happening) that no other event carries. An article whose main happening is dated a
+   month before the day it was written, and whose day-of-month one month later is the day of an
+   event of the same kind sharing two of its names, joins that event (a month slip).
 4. **Pair scoring** (``compare.py``): ``sameness`` = 0.32·entities + 0.30·concepts + 0.26·text +
    0.22·quote, where entities and concepts are IDF-weighted set overlaps (cosine form), text is the
    mean of ``fuzz.ratio`` and ``fuzz.token_set_ratio`` on the sorted concept+word strings, and the
@@ -57,7 +59,9 @@ Kinds and types
   publication or call "the next" one: "the next meeting is on 12 June" vs "… on 5 June" conflict
   even though each date seeds its own event, when both claims name one organisation, person or
   place and do not name two different organisations; dates more than 10 days apart stay two
-  meetings.
+  meetings. One happening of one event dated to the same day of adjacent months is a slip even when
+  one side dates its announcement. Two claims that each name a happening, and no happening in
+  common (an arrest, a verdict), date two happenings and never conflict on dates.
 - ``contradiction``/``attribution``: the same statement (quote ≥ 60 % similar, or agreeing counts
   with high sameness) credited to sources that do not overlap. A shared news agency does not make
   the attribution agree (``an official at the Ministry of Defense told AFP`` vs ``un responsable au

@@ -879,6 +879,7 @@ _HAPPENING_GROUPS = {
     "meeting": "meeting", "election": "vote", "attack": "attack", "strike": "attack", "accident": "crash",
     "collapse": "crash", "earthquake": "quake", "landfall": "landfall", "appoint": "appointment", "resign": "resignation", "arrest": "arrest",
     "eruption": "eruption", "landing": "landing", "shipwreck": "crash", "exchange": "exchange", "release": "exchange",
+    "verdict": "verdict", "recall": "recall",
 }
 """Concepts naming a happening that has one date (outbreak, departure, meeting, vote, attack …)."""
 
@@ -1031,6 +1032,15 @@ def _attack_and_strikes(fa: Features, fb: Features) -> bool:
     return ha is not None and hb is not None and ha != hb and _HAPPENING_GROUPS[ha] == _HAPPENING_GROUPS[hb] == "attack"
 
 
+def _adjacent_months(x: DateRange, y: DateRange) -> bool:
+    """Two days with the same day of the month in months next to each other (``5 August`` / ``5 September``)."""
+    a, b = x.resolved, y.resolved
+    if not a or not b or len(a) != 10 or len(b) != 10 or a[8:] != b[8:]:
+        return False
+    months = lambda r: int(r[:4]) * 12 + int(r[5:7])  # noqa: E731
+    return abs(months(a) - months(b)) == 1
+
+
 def _date_conflict(
     fa: Features, fb: Features, same: Sameness, qv: QuantityVerdict, pub_a: str | None, pub_b: str | None,
     same_event: bool = False,
@@ -1080,6 +1090,17 @@ def _date_conflict(
     announced = (
         happening in _SCHEDULED_HAPPENINGS and _scheduled(fa) and _scheduled(fb) and _scheduled_evidence(fa, fb, same)
     )
+    if slip_possible and same_event and happening and cross_article and one_event and same.core >= HAPPENING_DATE_MIN:
+        # one happening of one event dated to the same day of two adjacent months: a slip, even when
+        # one side dates the announcement of it ("announced the recall on 5 August" / "ordenou na
+        # sexta-feira, 5 de setembro, a retirada do mercado")
+        slips = [(x, y) for x in da for y in db if _adjacent_months(x, y)]
+        if slips and not _attack_and_strikes(fa, fb) and not any(
+                _meet(x, y) for x in _own_ranges(fa) for y in _own_ranges(fb)):
+            x, y = slips[0]
+            why = [f"dates differ: {_date_text(x)} vs {_date_text(y)}", "same day, different month (a likely slip)",
+                   "same happening: " + happening.replace("_", " ")]
+            return min(same.core + 0.2, 1.0), why
     # inside one article two nearby dates for one kind of happening are two happenings (the attack,
     # then the reprisal); a misdated one there is caught by the slip route below
     if (happening and cross_article and (one_event or announced) and same.core >= HAPPENING_DATE_MIN
@@ -1099,6 +1120,9 @@ def _date_conflict(
                     why.append("announced for two dates")
                 return min(same.core + 0.15, 1.0), why
     if same.core < (DATE_MIN_SLIP if slip_possible else DATE_MIN) or (reprisal and not slip_possible):
+        return None
+    if _happenings(fa) and _happenings(fb) and _happenings(fa).isdisjoint(_happenings(fb)):
+        # each names its own kind of happening (an arrest, then the verdict): two happenings
         return None
     if not (same.quote >= 0.6 or len(same.shared_entities) + len(same.shared_places) >= 2 or same.txt >= 0.6):
         return None

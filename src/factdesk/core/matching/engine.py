@@ -51,6 +51,16 @@ class _IdfCache(dict):
         return w
 
 
+def _reference(meta_row: tuple[int, str | None, dict[str, Any]] | None) -> str | None:
+    """The day (or month) an article was written: its publication date, else the full date its
+    header states (stored at import as ``reference_day``)."""
+    published = _published(meta_row)
+    if published or meta_row is None:
+        return published
+    day = meta_row[2].get("reference_day")
+    return day if isinstance(day, str) and day[:4].isdigit() else None
+
+
 def _published(meta_row: tuple[int, str | None, dict[str, Any]] | None) -> str | None:
     if meta_row is None:
         return None
@@ -323,7 +333,8 @@ def update_suggestions(
             if aid in ev.article_ids:
                 ev.article_ids = [a for a in ev.article_ids if a != aid]
                 ev.claim_ids = [c for c in ev.claim_ids if c not in {f.claim_id for f in feats}]
-        builder.add_article(aid, feats, _published(order.get(aid)))
+        builder.add_article(aid, feats, _published(order.get(aid)), _reference(order.get(aid)))
+    builder.finish()
     events, _ = _event_payload(builder, only_touched=True)
     ws.save_events(events, _members(builder, sess, article_ids), replace_articles=article_ids)
     new_feats = [f for aid in article_ids for f in feats_by_article[aid]]
@@ -344,7 +355,8 @@ def recompute_all(ws: Any, progress: Progress = None) -> int:
     sess.n_claims = max(1, ws.anchor_total_claims())
     builder = EventBuilder()
     for aid in order:
-        builder.add_article(aid, feats_by_article[aid], _published(sess.articles.get(aid)))
+        builder.add_article(aid, feats_by_article[aid], _published(sess.articles.get(aid)), _reference(sess.articles.get(aid)))
+    builder.finish()
     events, _ = _event_payload(builder, only_touched=False)
     ws.save_events(events, _members(builder, sess, order), replace_all=True)
     all_feats = [f for aid in order for f in feats_by_article[aid]]

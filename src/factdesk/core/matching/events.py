@@ -19,6 +19,14 @@ Rule (also in the package docstring):
    actor with two events founded in the same run merges them: two articles that told one
    happening without a name in common, and a third that names what each of them names.
 4. A claim dated only by month joins the one event of that month that shares a place with it.
+5. An article may be misdated by a month ("am 18. Oktober" for the verdict of 18 November). When
+   its main seed lies ``SLIP_MIN_DAYS`` or more before the day the article was written (its
+   publication date, else a full date its header states), it dates nothing near that day, and the
+   same days one month later fall within ``SLIP_REACH_DAYS`` before it, the seed joins the one event
+   on those later days that tells the same kind of happening and shares ``ARTICLE_SHARED_NAMES``
+   names with the article (one more when the kind is not told). Its claims keep their dates, so
+   the wrong month shows as a date contradiction. Such articles are placed after the rest of
+   their batch, whatever the import order.
 6. An article with no dated happening (an undated web page, a story that only says "on Sunday")
    joins the one event with which it shares at least ``UNDATED_SHARED_NAMES`` names (places,
    actors) that no other event carries, when the event is not older than the latest date the
@@ -228,6 +236,9 @@ class EventBuilder:
         self.merged: dict[str, str] = {}
         """Events of this run merged into another one (see ``_bridge``): old id → id kept."""
         self._also: list[EventState] = []
+        self.deferred: list[tuple[str, list[Features], str | None, str | None]] = []
+        """Articles whose main happening may be misdated by a month, placed by :meth:`finish`."""
+        self._finishing = False
 
     def _find(self, seed: Seed, article_names: set[str] = frozenset()) -> EventState | None:  # type: ignore[assignment]
         best, best_key = None, None
@@ -277,12 +288,23 @@ class EventBuilder:
                 best, best_key = ev, key
         return best
 
-    def add_article(self, article_id: str, feats: list[Features], published: str | None = None) -> None:
+    def add_article(
+        self, article_id: str, feats: list[Features], published: str | None = None, reference: str | None = None
+    ) -> None:
+        """Place one article's claims in events.
+
+        ``reference`` is the day (or month) the article was written: its publication date, else a
+        full date it states in its header (see rule 5). An article whose main happening may be
+        misdated by a month waits until :meth:`finish`, so that the event it belongs to is built
+        from the other articles of the batch first."""
+        seeds, main = article_seeds(feats, published)
+        if _slip_span(seeds, main, reference) is not None and not self._finishing:
+            self.deferred.append((article_id, feats, published, reference))
+            return
         for f in feats:
             self.loose.pop(f.claim_id, None)
         if article_id in self.pending:
             self._unplace(article_id, self.pending.pop(article_id)[0])
-        seeds, main = article_seeds(feats, published)
         recurring = _recurring_actors(feats)
         for seed in seeds:
             for a in recurring:
@@ -292,9 +314,14 @@ class EventBuilder:
             names.update(f.entity_names)
         seed_event: dict[int, EventState] = {}
         article_names = self._names(feats) if seeds else set()
+        slipped = self._slipped(seeds, main, reference, article_names)
         for seed in seeds:
-            ev = self._find(seed, article_names)
-            if ev is not None:
+            span = (seed.lo, seed.hi)
+            if slipped is not None and seed is main:
+                ev, span = slipped[0], slipped[1:]
+            else:
+                ev = self._find(seed, article_names)
+            if ev is not None and not (slipped is not None and seed is main):
                 for other in list(self._also):
                     if other is not ev:
                         ev = self._bridge(ev, other)
@@ -308,7 +335,7 @@ class EventBuilder:
                     ev.id = "e" + stable_hash(base, str(n), length=11)
                     n += 1
                 self.events.append(ev)
-            ev.lo, ev.hi = min(ev.lo, seed.lo), max(ev.hi, seed.hi)
+            ev.lo, ev.hi = min(ev.lo, span[0]), max(ev.hi, span[1])
             ev.places.update(seed.places)
             ev.actors.update(seed.actors)
             ev.topics.update(seed.topics)
@@ -360,6 +387,44 @@ class EventBuilder:
                     fits[0].touched = True
 
         self._place_pending(feats, article_id)
+
+    def finish(self) -> None:
+        """Place the articles :meth:`add_article` held back (possibly misdated by a month)."""
+        self._finishing = True
+        try:
+            while self.deferred:
+                self.add_article(*self.deferred.pop(0))
+        finally:
+            self._finishing = False
+
+    def _slipped(
+        self, seeds: list[Seed], main: Seed | None, reference: str | None, article_names: set[str]
+    ) -> tuple[EventState, int, int] | None:
+        """The event an article's main happening belongs to when its month is a slip (rule 5).
+
+        Returns (event, lo, hi) with the day range read one month later, or None. The event must
+        lie on that day, tell the same kind of happening and share ``ARTICLE_SHARED_NAMES`` names
+        (not countries) with the article (one more when the happening's kind is not told), and be
+        the only such event."""
+        span = _slip_span(seeds, main, reference)
+        if span is None or main is None:
+            return None
+        lo, hi = span
+        topics = {t for t in main.topics if t not in _AFTERMATH_TOPICS}
+        countries = _countries()
+        names = {k for k in set(main.places) | set(main.actors) | article_names if k.lstrip("~") not in countries}
+        fits = []
+        for ev in self.events:
+            gap = max(lo, ev.lo) - min(hi, ev.hi)
+            if gap > 1 or (topics and topics.isdisjoint(ev.topics)):
+                continue
+            ev_names = set(ev.places) | set(ev.actors) | ev.mentioned
+            common = {k for k in names if k in ev_names or any(_same_actor(k, e) for e in ev_names)}
+            if len(common) >= (ARTICLE_SHARED_NAMES if topics else ARTICLE_SHARED_NAMES + 1):
+                fits.append(ev)
+        if len(fits) != 1:
+            return None
+        return fits[0], lo, hi
 
     def _bridge(self, ev: EventState, other: EventState) -> EventState:
         """Merge ``other`` into ``ev`` when a seed ties to both by a shared town or actor and both
@@ -488,6 +553,42 @@ class EventBuilder:
         out = dict(self.loose)
         out.update({cid: (by_id[eid].lo, by_id[eid].hi) for cid, eid in self.claim_event.items() if eid in by_id})
         return out
+
+
+SLIP_MIN_DAYS = 20
+"""An article's main happening dated this many days or more before the day it was written (and
+nothing it dates near that day) may have the wrong month (rule 5)."""
+SLIP_REACH_DAYS = 10
+"""Read one month later, that happening must fall within this many days before the article's day."""
+
+
+def _month_later(ordinal: int) -> int | None:
+    d = date.fromordinal(ordinal)
+    y, m = (d.year + 1, 1) if d.month == 12 else (d.year, d.month + 1)
+    try:
+        return date(y, m, d.day).toordinal()
+    except ValueError:
+        return None
+
+
+def _slip_span(seeds: list[Seed], main: Seed | None, reference: str | None) -> tuple[int, int] | None:
+    """The main seed's days read one month later, when the article may have slipped a month (rule 5)."""
+    if main is None or not reference or main.hi - main.lo > EVENT_GAP_DAYS:
+        return None
+    from factdesk.core.matching.features import parse_resolved
+
+    parsed = parse_resolved(reference[:10])
+    if parsed is None or parsed[1] - parsed[0] > 31:
+        return None
+    r_lo, r_hi = parsed[0], parsed[1]
+    if r_lo - main.hi < SLIP_MIN_DAYS:
+        return None
+    if any(s.hi >= r_lo - SLIP_REACH_DAYS and s.lo <= r_hi + 1 for s in seeds):
+        return None  # it dates something near its own day: the old date is recalled on purpose
+    lo, hi = _month_later(main.lo), _month_later(main.hi)
+    if lo is None or hi is None or lo < r_lo - SLIP_REACH_DAYS or hi > r_hi + 1:
+        return None
+    return lo, hi
 
 
 ARTICLE_SHARED_NAMES = 2

@@ -421,8 +421,12 @@ class Workspace(AnalystMixin, MatchingMixin):
         except sqlite3.DatabaseError as exc:
             raise self._translate(exc) from exc
 
-    def replace_claims(self, article_id: str, claims: list[Claim], extractor_version: str) -> dict[str, str]:
+    def replace_claims(
+        self, article_id: str, claims: list[Claim], extractor_version: str, meta: dict[str, Any] | None = None
+    ) -> dict[str, str]:
         """Re-extraction: swap an article's claims, keeping analyst work attached.
+
+        ``meta``, when given, replaces the article's meta in the same transaction.
 
         Claims whose id is unchanged keep everything. An old claim id that disappears but is
         referenced by analyst data is aliased to the new claim that overlaps its old span most,
@@ -446,6 +450,8 @@ class Workspace(AnalystMixin, MatchingMixin):
             conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
             self._insert_claims(conn, claims)
             conn.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", (extractor_version, article_id))
+            if meta is not None:
+                conn.execute("UPDATE articles SET meta = ? WHERE id = ?", (json.dumps(meta, ensure_ascii=False), article_id))
             stamp = now_iso()
             for old_id, new_id in remap.items():
                 conn.execute(
