@@ -32,6 +32,7 @@ CORPORA = [
     ("blind9", 0.6, 0.45),
     ("blind10", 0.6, 0.35),
     ("blind11", 0.6, 0.4),
+    ("blind12", 0.6, 0.35),
 ]
 """(corpus, minimum share of gold links found, minimum share of gold contradictions found)."""
 

@@ -186,3 +186,60 @@ def test_an_earlier_happening_of_another_kind_keeps_its_own_date(tmp_path):
     })
     assert not any({"1_festnahme_de.txt", "2_verdict_en.txt"} <= e for e in events), events
     assert not [c for c in cons if "1_festnahme_de.txt" in c[:2] and c[2] == "date"], cons
+
+
+# -- one figure in two units; a group among a larger one ---------------------------------------
+
+@pytest.mark.parametrize(
+    ("text_b", "lang_b", "want"),
+    [
+        ("Le feu a déjà parcouru 8 400 hectares de forêt près de Lorvan, selon les pompiers.", "fr", None),
+        ("El incendio ya ha arrasado 84 kilómetros cuadrados de bosque cerca de Lorvan, según los bomberos.", "es", None),
+        ("Le feu a déjà parcouru 12 000 hectares de forêt près de Lorvan, selon les pompiers.", "fr", "contradiction"),
+        ("The fire has already burned through 31,000 acres of forest near Lorvan, firefighters said.", "en", "contradiction"),
+    ],
+)
+def test_an_area_in_acres_is_compared_in_hectares(text_b, lang_b, want):
+    from match_helpers import event_verdict
+
+    got, sugg = event_verdict("The fire has already burned through 20,700 acres of forest near Lorvan, firefighters said.",
+                              "en", text_b, lang_b, "2026-08-06")
+    assert (got[0] if got else None) == want or (want is None and got and got[0] != "contradiction"), sugg
+
+
+def test_a_converted_figure_reads_as_the_other_unit():
+    from match_helpers import first_features
+
+    q = first_features("The fire has scorched more than 20,700 acres near Lorvan.", "en", "2026-08-06").quantities[0]
+    assert (q.measure, q.value, q.qualifier) == ("area", 8377.0, "more_than")
+    assert q.lo < 8377.0 and q.hi == float("inf")
+    miles = first_features("The storm passed 300 miles off the coast of Lorvan on Tuesday.", "en", "2026-08-06").quantities[0]
+    assert miles.measure == "distance" and abs(miles.value - 482.8) < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text_b", "lang_b"),
+    [
+        ("Six firefighters were among those injured, most of them from smoke inhalation.", "en"),
+        ("Six pompiers figurent parmi les blessés, la plupart intoxiqués par les fumées.", "fr"),
+        ("Seis bomberos están entre los heridos, la mayoría por inhalación de humo.", "es"),
+        ("Sei vigili del fuoco sono tra i feriti, quasi tutti intossicati dal fumo.", "it"),
+        ("Sechs Feuerwehrleute sind unter den Verletzten, die meisten mit Rauchvergiftungen.", "de"),
+    ],
+)
+def test_a_group_among_the_injured_is_a_part_of_the_toll(text_b, lang_b):
+    from match_helpers import event_verdict, first_features
+
+    assert first_features(text_b, lang_b, "2026-08-06").quantities[0].part
+    got, sugg = event_verdict("Nine people were injured in the fire near Lorvan, the civil protection said.", "en",
+                              text_b, lang_b, "2026-08-06")
+    assert got is None or got[0] != "contradiction", sugg
+
+
+def test_a_whole_toll_against_another_is_still_a_contradiction():
+    from match_helpers import event_verdict
+
+    got, sugg = event_verdict("Nine people were injured in the fire near Lorvan, the civil protection said.", "en",
+                              "Six people were injured in the fire near Lorvan, the civil protection said.", "en",
+                              "2026-08-06")
+    assert got == ("contradiction", "quantity"), sugg

@@ -52,6 +52,8 @@ except ``lang``; missing keys simply disable the feature for that language):
 ``venue_cues``           regexes of the phrases that bring in where a happening took place (``past``:
                          "took place at", "se realizó en"), will take place (``future``: "se tiendra
                          à") or came from (``from``: "en provenance de"); the place follows.
+``unit_scales``          for ``area`` and ``distance``, each unit word -> its size in hectares / kilometres
+                         (figures in two units are compared in one: "20,700 acres" / "8.400 hectares").
 ``timestamp_words``      words of a page's publication line besides its dates and times ("Updated",
                          "Publié le", "Uhr", "Aggiornato alle"): a line with nothing else is no claim.
 """
@@ -424,6 +426,28 @@ def calendar_words(code: str | None = None) -> frozenset[str]:
         comps = [str(x).lower() for x in (lg.dates.get("weekday_compounds") or []) if x]
         out.update(w + c for w in lg.weekdays for c in comps)
     return frozenset(out)
+
+
+def unit_scale(code: str | None, kind: str | None, unit: str | None) -> float | None:
+    """Size of one ``unit`` of a ``kind`` of measure (``area`` in hectares, ``distance`` in
+    kilometres) in language ``code``, else in any language that knows the unit word; None if unknown."""
+    if not unit or not kind:
+        return None
+    word = unit.lower()
+    got = (get(code).data.get("unit_scales") or {}).get(kind, {}).get(word)
+    if got is None:
+        got = _unit_scales_all().get((kind, word))
+    return float(got) if isinstance(got, (int, float)) and got > 0 else None
+
+
+@lru_cache(maxsize=None)
+def _unit_scales_all() -> dict[tuple[str, str], float]:
+    out: dict[tuple[str, str], float] = {}
+    for lg in all_langs():
+        for kind, table in (lg.data.get("unit_scales") or {}).items():
+            for word, size in table.items():
+                out.setdefault((kind, str(word).lower()), size)
+    return out
 
 
 @lru_cache(maxsize=None)

@@ -77,6 +77,17 @@ _PART_AFTER_RE = re.compile(
 )
 """Right after the number: a share of a group ("eight of the victims", "huit des victimes", "nueve
 de los heridos") or more of it ("two more", "deux autres", "zwei weitere"): not a total."""
+_AMONG_AFTER_RE = re.compile(
+    r"[ \t]+(?:[^\W\d]+[ \t]+){0,3}?(?:were|are|was|is|figuraient|figurent|figure|étaient|sont|est|se trouvent|"
+    r"se trouvaient|figuraban|figuran|figura|estaban|están|están|eran|son|está|erano|sono|è|figuravano|figurano|"
+    r"waren|sind|war|ist|befinden sich|befanden sich|estavam|estão|eram|são|está|figuram|zijn|is|bevinden zich)"
+    r"[ \t]+(?:also[ \t]+|aussi[ \t]+|también[ \t]+|anche[ \t]+|auch[ \t]+|também[ \t]+|ook[ \t]+)?"
+    r"(?:among|parmi|entre|tra|fra|unter|onder)\b",
+    re.I,
+)
+"""After the number and what it counts: the count is one group within another ("Six firefighters
+were among those injured", "Trois pompiers figurent parmi les blessés", "sei vigili del fuoco sono
+tra i feriti")."""
 _RATE_RE = re.compile(
     r"\W*(?:[^\W\d]+\s+){0,2}?(?:a day|a week|a month|a year|per (?:day|week|month|year)|each (?:day|week|month|year)|"
     r"every (?:day|week|month|year)|daily|weekly|monthly|annually|yearly|par (?:jour|semaine|mois|an)|chaque (?:jour|semaine|mois|année)|"
@@ -371,6 +382,11 @@ TERM_REACH = 30
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
 
 
+_SCALED_KINDS = frozenset({"area", "distance"})
+CONVERSION_TOLERANCE = 0.015
+"""A figure converted from another unit ("20,700 acres" in hectares) covers 1.5 % on either side."""
+
+
 def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantity]:
     qspans = sorted((s for s in spans if s.type == "quantity" and s.value is not None), key=lambda s: s.start)
     out: list[Quantity] = []
@@ -409,6 +425,15 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             outcome = "prison term"
             value *= months  # in months: "18 months" = "a year and a half"
             lo, hi, lo_open, hi_open = quantity_interval(value, s.qualifier)
+        scale = langdata.unit_scale(claim.lang, kind, s.unit) if kind in _SCALED_KINDS else None
+        if scale is not None and scale != 1.0:
+            # "20,700 acres" in hectares, "300 miles" in kilometres; a converted figure was rounded
+            # by whoever converted it, so it covers a little on either side
+            value = float(f"{value * scale:.4g}")
+            lo, hi, lo_open, hi_open = quantity_interval(value, s.qualifier)
+            lo *= 1 - CONVERSION_TOLERANCE
+            if hi != INF:
+                hi *= 1 + CONVERSION_TOLERANCE
         if kind == "money" and outcome is None:
             # "fined him 2.5 million euros", "costó 310 millones": what the money is; a fine is no cost
             subject = _nearest(after, MONEY_SUBJECTS) or _nearest(before, MONEY_SUBJECTS, last=True)
@@ -419,6 +444,7 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
         part = (
             bool(_PART_RE.search(claim.text[max(0, rel_start - 60) : rel_start]))
             or bool(_PART_AFTER_RE.match(claim.text, rel_end))
+            or bool(_AMONG_AFTER_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 60)))
             or bool(_ALONE_RE.search(claim.text, max(prev_end, 0), rel_start))
         )
         rate = bool(_RATE_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30))) or bool(
