@@ -243,3 +243,58 @@ def test_a_whole_toll_against_another_is_still_a_contradiction():
                               "Six people were injured in the fire near Lorvan, the civil protection said.", "en",
                               "2026-08-06")
     assert got == ("contradiction", "quantity"), sugg
+
+
+# -- things counted by the noun after the number; earlier counts -----------------------------
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Around 2,000 scheduled operations had to be postponed at the Lorvan clinics.", "en", "number surgery"),
+        ("Rund 1.200 geplante Operationen mussten in Lorvan verschoben werden.", "de", "number surgery"),
+        ("Die Hacker legten fünf Kliniken in Lorvan lahm.", "de", "number hospital"),
+        ("The 27 member states met in Lorvan on Tuesday.", "en", None),
+    ],
+)
+def test_a_bare_count_measures_the_noun_after_it(text, lang, want):
+    from match_helpers import first_features
+
+    qs = first_features(text, lang, "2026-01-20").quantities
+    got = qs[0].measure if qs else None
+    assert got == want or (want is None and (got is None or not got.startswith("number "))), qs
+
+
+def test_two_counts_of_one_noun_in_one_event_conflict_and_other_nouns_do_not():
+    from match_helpers import event_verdict
+
+    a = "Around 2,000 scheduled operations had to be postponed across the Lorvan hospital group, a spokesperson said."
+    got, sugg = event_verdict(a, "en", "Rund 1.200 geplante Operationen mussten verschoben werden.", "de", "2026-01-27")
+    assert got == ("contradiction", "quantity"), sugg
+    got, sugg = event_verdict("All 23 schools in the Lorvan district were closed on Thursday.", "en",
+                              "Las autoridades cerraron los 23 colegios de la zona de Lorvan el jueves.", "es", "2026-01-27")
+    assert got is None or got[0] != "contradiction", sugg
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Maandagmiddag sprak het ziekenhuis nog van 180 uitgestelde ingrepen.", "nl"),
+        ("Police initially said 180 operations had been postponed at the Lorvan clinic.", "en"),
+        ("Lundi, le bilan faisait encore état de 180 opérations reportées à Lorvan.", "fr"),
+        ("Zunächst war von 180 verschobenen Operationen in Lorvan die Rede.", "de"),
+    ],
+)
+def test_an_earlier_count_is_no_count_of_now(text, lang):
+    from match_helpers import event_verdict, first_features
+
+    assert first_features(text, lang, "2026-03-11").quantities[0].earlier
+    got, sugg = event_verdict(text, lang, "More than 300 scheduled operations have been postponed at the Lorvan clinic "
+                              "since Monday, the group said.", "en", "2026-03-11")
+    assert got is None or got[0] != "contradiction", sugg
+
+
+def test_a_count_of_now_with_still_after_it_is_no_earlier_count():
+    from match_helpers import first_features
+
+    q = first_features("Twelve people are still missing after the floods in Lorvan, police said.", "en", "2026-03-11").quantities[0]
+    assert not q.earlier

@@ -546,10 +546,11 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 else:
                     out.loose.append((qa, qb))
                 continue
-            if qa.rate != qb.rate or qa.forecast != qb.forecast or qa.each != qb.each:
+            if qa.rate != qb.rate or qa.forecast != qb.forecast or qa.each != qb.each or qa.earlier != qb.earlier:
                 # "600 flights a day" and "800 flights cancelled": a rate is no total; "the toll
                 # could rise to 50" and "30 were killed": a forecast is no count made; "each side
-                # will free 420" and "840 prisoners freed in all": a count per party is no total
+                # will free 420" and "840 prisoners freed in all": a count per party is no total;
+                # "police initially said 18": an earlier count is no count of now
                 continue
             ma, mb = qa.measure, qb.measure
             if ma != mb and qa.kind == qb.kind and qa.kind in _AGREE_ONLY_KINDS:
@@ -566,6 +567,10 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                     out.agree.append((qa, qb))
                 continue
             if ma is None or mb is None or ma in UNCOMPARABLE_KINDS or mb in UNCOMPARABLE_KINDS:
+                continue
+            if ma != mb and (ma.startswith("number ") or mb.startswith("number ")):
+                # a thing known only by the noun after the number ("23 schools" / "veintitrés
+                # colegios", one noun in the lexicon and not the other): another noun proves nothing
                 continue
             if ma != mb and not opposite and "count:people" in (ma, mb) and _PEOPLE_MEASURE.match(mb if ma == "count:people" else ma):
                 # "23 prisoners released" / "vingt-trois membres libérés": people counted with no

@@ -154,6 +154,19 @@ _FORECAST_RE = re.compile(
 )
 """A figure announced as possible or expected ("the toll could rise to 50", "possa ultrapassar as
 quatro toneladas"), right before the number in its clause: a forecast, not a count made."""
+_EARLIER_RE = re.compile(
+    r"\b(?:initially|at first|first reported|earlier (?:reported|spoke of|put the (?:toll|number) at)|"
+    r"(?:was|were) still(?: (?:at|reporting|speaking of|talking of|giving))?|still (?:spoke|reported|gave) (?:of )?|"
+    r"initialement|dans un premier temps|(?:parlait|faisait|était|étaient) encore(?: état)?(?: de| d['’])?|"
+    r"inicialmente|en un primer momento|(?:hablaba|era|eran|cifraba) (?:todavía|aún)(?: de| en)?|"
+    r"(?:todavía|aún) (?:hablaba|cifraba)(?: de| en)?|zunächst|anfangs|(?:sprach|war|waren) (?:zunächst |noch )(?:von )?|"
+    r"in un primo momento|(?:parlava|era|erano) ancora(?: di)?|ainda (?:falava|era|eram)(?: de| em)?|"
+    r"em um primeiro momento|num primeiro momento|aanvankelijk|(?:sprak|was|waren) (?:\w+ ){0,3}nog(?: van| op)?)"
+    r"(?:\s+[^\W\d]+){0,4}\W*$",
+    re.I,
+)
+"""A count given as an earlier one, since outdated ("Maandagmiddag sprak het ziekenhuis nog van 180",
+"police initially said 18", "le bilan faisait encore état de 12 morts"): no count of now."""
 
 
 @dataclass(slots=True)
@@ -181,6 +194,8 @@ class Quantity:
     each: bool = False
     """A count for each of several parties ("each side will free 420", "500 prisoners per side"):
     never the same figure as their total."""
+    earlier: bool = False
+    """Given as an earlier count, since outdated (see ``_EARLIER_RE``): never set against a count of now."""
     noun: str | None = None
     """For a count of people, the lexicon concept of the noun counted right after the number
     ("250 firefighters", "42 patiënten"), when it names a particular group (see ``COUNTED_GROUPS``)."""
@@ -365,6 +380,25 @@ def _window(mapped: Mapped, lo: int, hi: int) -> list[str]:
     return [c for off, c in mapped.positions if lo <= off < hi]
 
 
+COUNTED_NOUN_REACH = 24
+"""How far after a number the noun it counts may start (past an adjective: "scheduled operations")."""
+_COUNTED_NOUN_TYPES = frozenset({"thing", "event", "actor"})
+
+
+def _counted_noun(text: str, mapped: Mapped, end: int, limit: int) -> str | None:
+    """The concept of the noun a bare number counts: the first thing, happening or actor named
+    within ``COUNTED_NOUN_REACH`` characters after it, in the same clause."""
+    types = lexicon().types
+    for off, c in mapped.positions:
+        if off < end:
+            continue
+        if off >= min(limit, end + COUNTED_NOUN_REACH) or _CLAUSE_BREAK_RE.search(text, end, off):
+            return None
+        if types.get(c) in _COUNTED_NOUN_TYPES:
+            return c
+    return None
+
+
 def _prison_next_to(text: str, mapped: Mapped, start: int, end: int) -> bool:
     """A prison word in the number's own phrase: "14 años de prisión", "sieben Jahren Haft", "a
     prison term of 10 years" (not across a comma: "… de prisión para el exministro, de 62 años")."""
@@ -439,6 +473,12 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             subject = _nearest(after, MONEY_SUBJECTS) or _nearest(before, MONEY_SUBJECTS, last=True)
             if subject is not None:
                 outcome = "money " + subject
+        if kind == "other" and outcome is None:
+            # "2,000 scheduled operations", "cinq hôpitaux": the thing counted, named right after
+            # the number, is what the count measures
+            counted = _counted_noun(claim.text, mapped, rel_end, next_start)
+            if counted is not None:
+                outcome = "number " + counted
         if kind is None and outcome is None:
             continue
         part = (
@@ -454,10 +494,11 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             _EACH_BEFORE_RE.search(claim.text, max(prev_end, rel_start - 40, 0), rel_start)
         )
         noun = after[0] if kind == "people" and outcome is None and after and after[0] in COUNTED_GROUPS else None
+        earlier = bool(_EARLIER_RE.search(claim.text, max(prev_end, rel_start - 60, 0), rel_start))
         out.append(
             Quantity(
                 value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate,
-                forecast, each, noun,
+                forecast, each, earlier, noun,
             )
         )
     return out
