@@ -298,3 +298,51 @@ def test_a_count_of_now_with_still_after_it_is_no_earlier_count():
 
     q = first_features("Twelve people are still missing after the floods in Lorvan, police said.", "en", "2026-03-11").quantities[0]
     assert not q.earlier
+
+
+# -- wire datelines with a bracketed country or the agency first; currencies -----------------
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("MONTE ALVAR (Lusanie), 6 août 2026 (AEP) - Un incendie a fait évacuer près de 5 000 personnes jeudi.", "fr",
+         "MONTE ALVAR"),
+        ("(ASC) - MONTE ALVAR (LUSANIA), 6 agosto 2026 - Un incendio ha distrutto circa 12.000 ettari di bosco.", "it",
+         "MONTE ALVAR"),
+        ("BEYROUTH (Liban), 2 février 2024 (AFP) - Trois roquettes ont visé la base aérienne mardi.", "fr", "BEYROUTH"),
+    ],
+)
+def test_a_dateline_with_a_bracketed_country_or_the_agency_first(text, lang, place):
+    claim = extract("a", text, lang, "2026-08-06").claims[0]
+    dates = [s.text for s in claim.spans if s.type == "date"]
+    assert not any("2026" in d or "2024" in d for d in dates), dates
+    ents = {s.text: s.kind for s in claim.spans if s.type == "entity"}
+    assert ents.get(place) == "place", ents
+    assert not any(k in ents for k in ("AEP", "ASC", "AFP")), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "currency"),
+    [
+        ("The gang is demanding 60 bitcoin for the files.", "en", "BTC"),
+        ("Los piratas exigen 50 bitcoins por los archivos.", "es", "BTC"),
+        ("Authorities offered a reward of 5 million CFA francs.", "en", "XOF"),
+        ("Une récompense de 2 millions de francs CFA est promise.", "fr", "XOF"),
+        ("The ticket cost 20 Swiss francs.", "en", "CHF"),
+    ],
+)
+def test_currencies(text, lang, currency):
+    spans = [s for c in extract("a", text, lang, "2026-01-20").claims for s in c.spans if s.type == "quantity"]
+    assert [(s.kind, s.unit) for s in spans] == [("money", currency)]
+
+
+def test_sums_in_two_currencies_are_never_set_against_each_other():
+    from match_helpers import event_verdict
+
+    a = "The Lorvan gang demanded a ransom of 60 bitcoin for the stolen hospital files, the police said."
+    got, sugg = event_verdict(a, "en", "The Lorvan gang demanded a ransom of $5.4 million for the stolen hospital files, "
+                              "the police said.", "en", "2026-01-20")
+    assert got is None or got[0] != "contradiction", sugg
+    got, sugg = event_verdict(a, "en", "Los piratas de Lorvan exigieron un rescate de 50 bitcoins por los archivos "
+                              "robados del hospital, según la policía.", "es", "2026-01-20")
+    assert got == ("contradiction", "quantity"), sugg

@@ -327,7 +327,9 @@ def _kind(toks: list[Tok], i0: int, i1: int, lg: langdata.Lang, text: str) -> tu
             noun_end = j + n
             word = " ".join(x.low for x in toks[j:j + n])
             if noun_kind == "money":
-                unit = lg.currency.get(word) or lg.currency.get(toks[j + n - 1].low)
+                # a word before the currency may name it ("CFA francs", "Hong Kong dollars")
+                before = toks[j - 1].low + " " + word if j > i1 else None
+                unit = (before and lg.currency.get(before)) or lg.currency.get(word) or lg.currency.get(toks[j + n - 1].low)
             elif noun_kind in _MEASURE_KINDS or noun_kind == "duration":
                 unit = word
             elif noun_kind == "percent":

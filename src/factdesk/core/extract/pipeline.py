@@ -88,7 +88,8 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
         closed_quotes = [(q.start, q.end) for q in quotes if q.closed]
 
         # dates (a wire dateline's date tells when the report was filed, not when anything happened)
-        dates = [c for c in per_sent_dates[si] if not _dateline(body, c)]
+        dateline = next((got for c in per_sent_dates[si] if (got := _dateline_parts(body, c)) is not None), None)
+        dates = [c for c in per_sent_dates[si] if dateline is None or not (dateline[0] <= c.start < dateline[1])]
         date_spans: list[tuple[DateCand, Span]] = []
         for c in dates:
             resolved, gran, basis = resolve(c, ref)
@@ -111,6 +112,13 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
         # attributions
         atts = find_attributions(body, lg, closed_quotes, toks=toks) if s.kind != "foreign" else []
         ents = find_entities(body, toks, lg)
+        if dateline is not None:
+            # the dateline's place is a place; its agency relays the report, it is no actor in it
+            _, _, (p0, p1) = dateline
+            ents = [e for e in ents if not (dateline[0] <= e.start < dateline[1]) or p0 <= e.start < p1]
+            for e in ents:
+                if p0 <= e.start < p1 and e.kind != "place":
+                    e.kind = "place"
         persons_here = [e for e in ents if e.kind == "person" and not any(a <= e.start < b for a, b in closed_quotes)]
         named_atts = [a for a in atts if not a.pronoun and a.role == "source" and a.source]
         for a in atts:
@@ -194,29 +202,58 @@ def _timestamp_line(body: str, cands: list[DateCand]) -> bool:
 
 
 _DATELINE_BEFORE_RE = re.compile(r"^\W*[^\W\d_][^\d,]{0,40},(?:[^\d,]{1,30},){0,2}[ \t]*$")
+_AGENCY_FIRST_RE = re.compile(r"^[ \t]*\([^()\d]{1,20}\)[ \t]*[-–—][ \t]*")
+"""An agency before the dateline ("(ANSA) - ROMA, 12 MAR -")."""
+_PLACE_COUNTRY_RE = re.compile(r"[ \t]*\([^()\d]{1,30}\)[ \t]*$")
+"""A country or region after a dateline's place ("MONTE ALVAR (Lusanie)", "BEYROUTH (Liban)")."""
 _DATELINE_AFTER_RE = re.compile(r"[ \t.]*(?:\([^()\d]{1,40}\)[ \t]*)?[-–—]")
+
+
+def _dateline_parts(body: str, c: DateCand) -> tuple[int, int, tuple[int, int]] | None:
+    """For the date of a wire dateline: ``(start, end, place)`` of the whole dateline in ``body``
+    (agency and dash included) and of its place; None for any other date."""
+    place = dateline_place(body, c)
+    if place is None:
+        return None
+    after = _DATELINE_AFTER_RE.match(body, c.end)
+    return 0, after.end() if after else c.end, place
 
 
 def _dateline(body: str, c: DateCand) -> bool:
     """A date in a wire dateline at the head of the text: "MADRID, 31 Oct. (EP) -", "WASHINGTON, Feb 2
     (Reuters) -", "PARIS, 2 février 2024 (AFP) -", "KYIV, Ukraine, March 3 (Reuters) -" (the place in
     capitals, its country or state optional, the agency optional)."""
-    if c.start > 60:
-        return False
-    head = body[: c.start]
+    return dateline_place(body, c) is not None
+
+
+def dateline_place(body: str, c: DateCand) -> tuple[int, int] | None:
+    """``(start, end)`` in ``body`` of the place of the wire dateline ``c`` belongs to (see
+    :func:`_dateline`), or None when ``c`` is no dateline's date."""
+    agency = _AGENCY_FIRST_RE.match(body)
+    skip = agency.end() if agency else 0
+    if c.start - skip > 60 or c.start < skip:
+        return None
+    head = body[skip: c.start]
     m = _DATELINE_BEFORE_RE.match(head)
     if not m:
-        return False
-    # the place in capitals, then optionally its country or state ("KYIV, Ukraine, March 3")
+        return None
+    # the place in capitals (its country or region may follow in brackets: "MONTE ALVAR
+    # (Lusanie)"), then optionally its country or state ("KYIV, Ukraine, March 3")
     place, *rest = head.rstrip(" \t").rstrip(",").split(",")
+    bracket = _PLACE_COUNTRY_RE.search(place)
+    if bracket is not None:
+        place = place[: bracket.start()]
     letters = [ch for ch in place if ch.isalpha()]
     if not letters or not all(ch.isupper() for ch in letters) or len(rest) > 2:
-        return False
+        return None
     for seg in rest:
         words = seg.split()
         if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-            return False
-    return bool(_DATELINE_AFTER_RE.match(body, c.end))
+            return None
+    if not _DATELINE_AFTER_RE.match(body, c.end):
+        return None
+    start = skip + len(place) - len(place.lstrip(" \t\"'“«-–—•*"))
+    return start, skip + len(place.rstrip(" \t"))
 
 
 _TYPE_ORDER = {"quantity": 0, "date": 1, "quote": 2, "attribution": 3, "entity": 4}

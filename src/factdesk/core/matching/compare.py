@@ -557,6 +557,9 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 # an amount of a happening ("12,000 litres leaked") against an amount of nothing
                 # in particular ("12,000 litres of diesel"): compared as amounts
                 ma = mb = qa.kind
+            if qa.currency and qb.currency and qa.currency != qb.currency:
+                # "60 bitcoin" and "$5.4 million", "€2.5 million" and "$2.7 million": two currencies
+                continue
             if ma != mb and qa.kind == qb.kind == "money" and (qa.outcome is None or qb.outcome is None):
                 # a sum that says what it is ("a ransom of $12 million") against one that does not
                 ma = mb = "money"

@@ -199,6 +199,8 @@ class Quantity:
     noun: str | None = None
     """For a count of people, the lexicon concept of the noun counted right after the number
     ("250 firefighters", "42 patiënten"), when it names a particular group (see ``COUNTED_GROUPS``)."""
+    currency: str | None = None
+    """For a sum of money, its currency (ISO code, ``BTC`` for bitcoin), when stated."""
 
     @property
     def measure(self) -> str | None:
@@ -498,7 +500,7 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
         out.append(
             Quantity(
                 value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate,
-                forecast, each, earlier, noun,
+                forecast, each, earlier, noun, s.unit if kind == "money" else None,
             )
         )
     return out
