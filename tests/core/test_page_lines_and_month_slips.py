@@ -346,3 +346,62 @@ def test_sums_in_two_currencies_are_never_set_against_each_other():
     got, sugg = event_verdict(a, "en", "Los piratas de Lorvan exigieron un rescate de 50 bitcoins por los archivos "
                               "robados del hospital, según la policía.", "es", "2026-01-20")
     assert got == ("contradiction", "quantity"), sugg
+
+
+# -- one story told over several happenings ----------------------------------------------------
+
+_ATTACK = (
+    "Ransomware hits Lorvan hospitals\npublished: 2026-01-13\n\n"
+    "A ransomware attack crippled the IT systems of the Lorvan hospital group early on Monday, January 12.\n\n"
+    "The gang says it stole 1.3 terabytes of data, including patient records and payroll files.\n"
+)
+
+
+def _links(tmp_path, later: str) -> list[tuple[str, str]]:
+    from factdesk.core.pipeline import import_paths
+    from factdesk.core.store import open_workspace
+
+    src = tmp_path / "articles"
+    src.mkdir()
+    (src / "attack_en.txt").write_text(_ATTACK, encoding="utf-8")
+    (src / "later_es.txt").write_text(later, encoding="utf-8")
+    ws = open_workspace(tmp_path / "ws")
+    try:
+        import_paths(ws, [src], jobs=1)
+        stored = [(s["left"]["text"], s["right"]["text"]) for s in ws.suggestions() if s["kind"] == "match"]
+        # the live suggestions for the English claim (read back from the store) agree
+        from factdesk.core.matching import suggest_for_claim
+
+        cid = ws.query("SELECT id FROM claims WHERE text LIKE '%terabytes of data%'")[0][0]
+        texts = {c.id: c.text for c in ws.iter_claims()}
+        live = [(texts[s.left_claim], texts[s.right_claim]) for s in suggest_for_claim(ws, cid, kind="match")]
+        assert _stolen(live) == _stolen(stored), (live, stored)
+        return stored
+    finally:
+        ws.close()
+
+
+def _stolen(links: list[tuple[str, str]]) -> bool:
+    """The two claims on the stolen data are linked."""
+    return any({"terabytes of data" in a, "terabytes of data" in b} == {True, False}
+               and "terabytes de datos" in a + b for a, b in links)
+
+
+def test_an_undated_fact_links_across_two_happenings_of_one_story(tmp_path):
+    # the Spanish article, two weeks on, tells the attack of 12 January and the recovery of the 26th
+    links = _links(tmp_path, (
+        "Los hospitales de Lorvan recuperan sus sistemas\npublished: 2026-01-27\n\n"
+        "Los sistemas informáticos del grupo hospitalario de Lorvan volvieron a funcionar el lunes 26 de enero, "
+        "dos semanas después del ciberataque del lunes 12 de enero.\n\n"
+        "Los atacantes afirman haber robado 1,3 terabytes de datos, entre ellos historiales clínicos.\n"
+    ))
+    assert _stolen(links), links
+
+
+def test_without_an_article_telling_both_happenings_they_stay_apart(tmp_path):
+    links = _links(tmp_path, (
+        "Los hospitales de Lorvan recuperan sus sistemas\npublished: 2026-01-27\n\n"
+        "Los sistemas informáticos del grupo hospitalario de Lorvan volvieron a funcionar el lunes 26 de enero.\n\n"
+        "Los atacantes afirman haber robado 1,3 terabytes de datos, entre ellos historiales clínicos.\n"
+    ))
+    assert not _stolen(links), links

@@ -72,8 +72,10 @@ Kinds and types
   (an undated article), since nothing shows the two are one event. Recalled history does not place
   an undated article either: a dated claim with a toll of its own below the lede — or anywhere when
   the article also gives an undated toll (its own news) — is left out of the article's loose range.
-- ``match``: sameness ≥ 0.34 (+0.08 when a count agrees, −0.25 when the claims belong to events
-  more than 3 days apart). Never a match when the same number counts different things
+- ``match``: sameness ≥ 0.34 (+0.08 when a count agrees; −0.25 when the claims' own dates lie more
+  than 3 days apart, −0.12 when a date one of them inherits does, nothing when their two events are
+  one story: an article tells both, at most 21 days apart — a cyberattack and the systems back two
+  weeks later). Never a match when the same number counts different things
   (``18 killed`` vs ``18 wounded``) or when counts conflict without evidence of one event.
 
 Qualifier rule (interval semantics)

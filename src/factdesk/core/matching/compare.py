@@ -68,6 +68,9 @@ ENTITY_FLOOR = 1.2
 """Entity overlap denominator floor (IDF weights sum): two shared rare names saturate, one common name does not."""
 CONCEPT_FLOOR = 2.0
 """Concept overlap denominator floor."""
+STORY_DAYS = 21
+"""Two events one article tells together, at most this many days apart, are one story (see
+``PairContext.linked``)."""
 EVENT_GAP_DAYS = 3
 """Two claims whose (own or inherited) dates are further apart than this are different events."""
 DATE_CONFLICT_MAX_DAYS = 400
@@ -83,6 +86,9 @@ class PairContext:
     """Claim id → event id."""
     inherited: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     """Claim id → date interval inherited from its article's main event (claims without own dates)."""
+    linked: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Event id → the events of the same story: told by one article together with it, at most
+    ``STORY_DAYS`` apart (a cyberattack and, days later, the systems coming back)."""
     weights: dict[int, tuple] = field(default_factory=dict, repr=False, compare=False)
     """Per-claim IDF-weighted entity and concept maps (by ``id`` of the features; filled by
     :func:`sameness`). Valid while ``idf`` gives the same weights: build a new context otherwise."""
@@ -1512,6 +1518,8 @@ def compare_deferred(
     event_a = ctx.event_of.get(fa.claim_id) if ctx else None
     event_b = ctx.event_of.get(fb.claim_id) if ctx else None
     shared_event = event_a if event_a is not None and event_a == event_b else None
+    # two happenings of one story, whose claims with no dates of their own may well state one fact
+    story = shared_event is None and ctx is not None and event_a is not None and event_b in ctx.linked.get(event_a, ())
 
     # incompatible counts are never one fact, even where they are not a contradiction either
     counts_differ = bool(qv.conflict)
@@ -1603,7 +1611,7 @@ def compare_deferred(
         # police against organisers, each with its own source: a known dispute, not one fact
         return None
     if far:
-        score -= 0.25 if far_own else 0.12
+        score -= 0.25 if far_own else (0.0 if story else 0.12)
     elif shared_event is not None:
         score += 0.04
     if same.core < 0.12:

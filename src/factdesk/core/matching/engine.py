@@ -10,7 +10,7 @@ from operator import itemgetter
 from typing import Any
 
 from factdesk.core.matching.anchors import KIND_WEIGHT, MAX_BLOCKING_DF, anchor_kind, claim_anchors, idf, max_df_for
-from factdesk.core.matching.compare import PairContext, compare_deferred
+from factdesk.core.matching.compare import STORY_DAYS, PairContext, compare_deferred
 from factdesk.core.matching.events import EventBuilder, EventState, state_from_row
 from factdesk.core.matching.features import Features, build_features
 from factdesk.core.models import Claim, Suggestion
@@ -167,16 +167,50 @@ class _Session:
         return out
 
 
-def _context(sess: _Session, claim_ids: Iterable[str], builder: EventBuilder | None) -> PairContext:
+def _context(sess: _Session, claim_ids: Iterable[str], builder: EventBuilder | None, linked: bool = True) -> PairContext:
     if builder is not None:
-        return PairContext(idf=sess.idf, event_of=builder.claim_event, inherited=builder.inherited())
+        return PairContext(idf=sess.idf, event_of=builder.claim_event, inherited=builder.inherited(),
+                           linked=_linked_events(sess, builder))
     info = sess.ws.claim_events(claim_ids)
     event_of = {c: v[0] for c, v in info.items()}
     inherited = {}
     for c, (_, start, end) in info.items():
         if start:
             inherited[c] = (date.fromisoformat(start).toordinal(), date.fromisoformat(end or start).toordinal())
-    return PairContext(idf=sess.idf, event_of=event_of, inherited=inherited)
+    return PairContext(idf=sess.idf, event_of=event_of, inherited=inherited,
+                       linked=_linked_events(sess, None, set(event_of.values())) if linked else {})
+
+
+def _linked_events(sess: _Session, builder: EventBuilder | None, event_ids: Iterable[str] = ()) -> dict[str, frozenset[str]]:
+    """Event id → events an article tells together with it, at most ``STORY_DAYS`` apart: this
+    run's events (``builder``: every new claim's event is one of them, and so is every other event
+    of its article), else the stored ``event_ids`` and the events their articles tell."""
+    spans: dict[str, tuple[int, int]] = {}
+    articles: dict[str, set[str]] = {}
+    if builder is not None:
+        for ev in builder.events:
+            spans[ev.id] = (ev.lo, ev.hi)
+            articles[ev.id] = set(ev.article_ids)
+    else:
+        for eid, (start, end, arts) in sess.ws.event_articles(event_ids).items():
+            try:
+                spans[eid] = (date.fromisoformat(start).toordinal(), date.fromisoformat(end or start).toordinal())
+            except (TypeError, ValueError):
+                continue
+            articles[eid] = arts
+    by_article: dict[str, list[str]] = {}
+    for eid, arts in articles.items():
+        for a in arts:
+            by_article.setdefault(a, []).append(eid)
+    out: dict[str, set[str]] = {}
+    for eids in by_article.values():
+        for i, x in enumerate(eids):
+            for y in eids[i + 1:]:
+                (xl, xh), (yl, yh) = spans[x], spans[y]
+                if max(xl, yl) - min(xh, yh) <= STORY_DAYS:
+                    out.setdefault(x, set()).add(y)
+                    out.setdefault(y, set()).add(x)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _score(sess: _Session, feats: list[Features], builder: EventBuilder | None, progress: Progress) -> list[Suggestion]:
@@ -187,11 +221,12 @@ def _score(sess: _Session, feats: list[Features], builder: EventBuilder | None, 
         ctx = _context(sess, set(sess.feats), None)
     else:
         known = builder.claim_event
-        stored = _context(sess, [c for c in sess.feats if c not in known], None)
+        stored = _context(sess, [c for c in sess.feats if c not in known], None, linked=False)
         ctx = PairContext(
             idf=sess.idf,
             event_of={**stored.event_of, **known},
             inherited={**stored.inherited, **builder.inherited()},
+            linked=_linked_events(sess, builder),
         )
     kept: dict[str, Suggestion] = {}
     # pair of two claims of this run → (-score, suggestion id, suggestion, write its reasons) or

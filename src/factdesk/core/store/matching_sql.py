@@ -371,6 +371,23 @@ class MatchingMixin:
                 "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM event_members)"
             )
 
+    def event_articles(self, event_ids: Iterable[str]) -> dict[str, tuple[str, str | None, set[str]]]:
+        """``{event_id: (date_start, date_end, article ids)}`` for the events ``event_ids`` and every
+        event one of their articles belongs to."""
+        ids = list(dict.fromkeys(event_ids))
+        out: dict[str, tuple[str, str | None, set[str]]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.query(
+                "SELECT DISTINCT m2.event_id, e.date_start, e.date_end, m2.article_id FROM event_members m1"
+                " JOIN event_members m2 ON m2.article_id = m1.article_id JOIN events e ON e.id = m2.event_id"
+                f" WHERE m1.event_id IN ({marks})",
+                chunk,
+            ):
+                out.setdefault(r[0], (r[1], r[2], set()))[2].add(r[3])
+        return out
+
     def claim_events(self, claim_ids: Iterable[str]) -> dict[str, tuple[str, str | None, str | None]]:
         """``{claim_id: (event_id, date_start, date_end)}`` for claims that belong to an event."""
         ids = list(dict.fromkeys(claim_ids))
