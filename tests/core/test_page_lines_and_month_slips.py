@@ -405,3 +405,52 @@ def test_without_an_article_telling_both_happenings_they_stay_apart(tmp_path):
         "Los atacantes afirman haber robado 1,3 terabytes de datos, entre ellos historiales clínicos.\n"
     ))
     assert not _stolen(links), links
+
+
+# -- a night and its date; whole hours; a day told with the wrong weekday ---------------------
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Die Angreifer waren in der Nacht zum Montag, 12. Januar, in das Netzwerk eingedrungen.", "de",
+         "2026-01-11/2026-01-12"),
+        ("Les pirates ont frappé dans la nuit de dimanche à lundi 12 janvier.", "fr", "2026-01-11/2026-01-12"),
+        ("The attack began in the night from Sunday to Monday, January 12.", "en", "2026-01-11/2026-01-12"),
+        ("Die Angreifer kamen in der Nacht zum Sonntag, 1. März.", "de", "2026-02-28/2026-03-01"),
+    ],
+)
+def test_a_night_named_by_its_weekdays_then_its_date(text, lang, want):
+    got = [s.resolved for c in extract("a", text, lang, "2026-03-20").claims for s in c.spans if s.type == "date"]
+    assert got == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Die Angreifer kamen gegen 3 Uhr.", {"03:00"}),
+        ("Les pirates ont frappé vers 3 heures.", {"03:00"}),
+        ("De aanval begon om 3 uur.", {"03:00"}),
+        ("O ataque começou por volta das 3h.", {"03:00"}),
+        ("The attack began at 5 o'clock.", {"05:00"}),
+        ("Il y a 3 heures, les pompiers sont arrivés.", set()),
+        ("Après 3 heures de négociations, l'accord a été signé.", set()),
+    ],
+)
+def test_whole_hours_after_a_time_word_are_clock_times(text, want):
+    from factdesk.core.matching.features import clock_times
+
+    assert set(clock_times(text)) == want
+
+
+def test_one_day_told_with_two_weekdays_is_a_contradiction():
+    from match_helpers import event_verdict
+
+    got, sugg = event_verdict(
+        "El ciberataque contra los hospitales de Lorvan se produjo en la madrugada del martes 12 de enero.", "es",
+        "The cyberattack on the Lorvan hospitals began at around 3am on Monday, January 12.", "en", "2026-01-13")
+    assert got == ("contradiction", "date"), sugg
+    assert any("is a Monday, not a Tuesday" in r for r in sugg.reasons), sugg.reasons
+    got, sugg = event_verdict(
+        "El ciberataque contra los hospitales de Lorvan se produjo en la madrugada del lunes 12 de enero.", "es",
+        "The cyberattack on the Lorvan hospitals began at around 3am on Monday, January 12.", "en", "2026-01-13")
+    assert got is None or got[0] != "contradiction", sugg

@@ -313,6 +313,7 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
         _find_lang(text, c, cands, has_digit, has_year, lowered)
     for m in (_YEAR_RE.finditer(text) if has_year else ()):
         cands.append(DateCand(m.start(), m.end(), "year", int(m["y"])))
+    cands.extend(_nights_with_day(cands))
     # keep the longest non-overlapping candidates; a weekday alone yields to a date it overlaps
     # ("in the early hours of Tuesday 11 February" is Tuesday 11 February)
     cands.sort(key=lambda c: (c.kind == "weekday", -(c.end - c.start), c.start))
@@ -328,6 +329,25 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
 
 _WEEKDAY_DAY_GAP_RE = re.compile(r"\s*[(,]?\s*(?:(?:dem|den|the|le|el|il|dia)\s+)?", re.I)
 """Between a weekday and its day: "Freitag, dem 14. April", "Freitagabend, den 3. Mai", "lundi, le 2"."""
+
+
+def _nights_with_day(cands: list[DateCand]) -> list[DateCand]:
+    """A night named by its weekdays, then the date of its last day ("in der Nacht zum Montag, 12.
+    Januar", "dans la nuit de dimanche à lundi 12 janvier"): one night, of the 11th to the 12th."""
+    out = []
+    for n in cands:
+        if n.kind != "night" or n.m is not None or n.wd2 is None:
+            continue
+        for dm in cands:
+            if (dm.kind == "daymonth" and dm.wd == n.wd2 and dm.m and dm.d
+                    and n.start <= dm.start < n.end <= dm.end):
+                if dm.d > 1:
+                    m, d = dm.m, dm.d - 1
+                else:  # the night of 31 December to 1 January, or of the last of a month
+                    m = 12 if dm.m == 1 else dm.m - 1
+                    d = calendar.monthrange(dm.y or 2001, m)[1]
+                out.append(DateCand(n.start, dm.end, "night", dm.y, m, d, d2=dm.d, note=dm.note))
+    return out
 
 
 def _weekday_with_day(text: str, cands: list[DateCand]) -> list[DateCand]:

@@ -1093,6 +1093,18 @@ def _date_conflict(
                 f"the weekday stated, {WEEKDAY_NAMES[wrong.stated]}, fits {right.resolved}, not {wrong.resolved}",  # type: ignore[index]
             ]
             return min(same.core + 0.3, 1.0), why
+    wrong_day = (_weekday_told_wrong(da, db) or _weekday_told_wrong(db, da)) if cross_article else None
+    if wrong_day and same.core >= TOLD_SLIP_MIN and (
+            happening or same.shared_entities or same.shared_places or same.txt >= TOLD_SLIP_WORDING):
+        # "el martes 12 de enero" against "on Monday, January 12": one day, told with two weekdays,
+        # and the day was a Monday
+        wrong, right = wrong_day
+        why = [
+            f"weekdays differ: {_date_text(wrong)} vs {_date_text(right)}",
+            f"{right.resolved} is a {WEEKDAY_NAMES[date.fromordinal(right.lo).weekday()]},"
+            f" not a {WEEKDAY_NAMES[wrong.stated]}",  # type: ignore[index]
+        ]
+        return min(same.core + 0.3, 1.0), why
     one_event = _one_event(same, qv, same_event) or (
         # the same happening is what each claim dates ("la explosión se produjo en la madrugada del
         # miércoles" / "an explosion tore through the plant … on Thursday"), with most terms shared
@@ -1180,6 +1192,18 @@ def _weekday_told_slip(xs: list[DateRange], ys: list[DateRange]) -> tuple[DateRa
                 y.hi == y.lo and y.resolved[-2:] == x.resolved[-2:] and y.resolved[:7] != x.resolved[:7]
                 and date.fromordinal(y.lo).weekday() == x.stated
             ):
+                return x, y
+    return None
+
+
+def _weekday_told_wrong(xs: list[DateRange], ys: list[DateRange]) -> tuple[DateRange, DateRange] | None:
+    """``(wrong, right)``: a day of ``xs`` stated with a weekday that is not its own, which ``ys``
+    states with its own weekday."""
+    for x in xs:
+        if x.stated is None or x.hi != x.lo or date.fromordinal(x.lo).weekday() == x.stated:
+            continue
+        for y in ys:
+            if y.lo == y.hi == x.lo and y.stated == date.fromordinal(y.lo).weekday():
                 return x, y
     return None
 
