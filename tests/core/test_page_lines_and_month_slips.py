@@ -432,6 +432,7 @@ def test_a_night_named_by_its_weekdays_then_its_date(text, lang, want):
         ("De aanval begon om 3 uur.", {"03:00"}),
         ("O ataque começou por volta das 3h.", {"03:00"}),
         ("The attack began at 5 o'clock.", {"05:00"}),
+        ("Les pirates ont frappé vers 4 h 15.", {"04:15"}),
         ("Il y a 3 heures, les pompiers sont arrivés.", set()),
         ("Après 3 heures de négociations, l'accord a été signé.", set()),
     ],

@@ -623,7 +623,7 @@ _CLOCK_RE = re.compile(
     r"|(?<![\d.,:])(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[ap])\.?\s?m\b\.?"
     r"|\b(?:vers|à|jusqu['’]à|gegen|um|bis|om|rond|at|around|about|until|às|das|alle|las|peu (?:avant|après)|"
     r"kurz (?:vor|nach)|shortly (?:before|after)|poco (?:antes de|después de|prima delle|dopo le))\s+"
-    r"(?P<h3>[01]?\d|2[0-3])\s?(?:uhr|uur|heures?|h|o['’]clock)(?![\w\d])",
+    r"(?P<h3>[01]?\d|2[0-3])\s?(?:uhr|uur|heures?|h|o['’]clock)(?![\w\d])(?!\s?\d)",
     re.I,
 )
 """A clock time: "23:10", "23h10", "3.50 Uhr", "3am", "9 p.m.", and a whole hour after a word that
