@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from factdesk.core.extract import extract
 from factdesk.core.extract.sentences import _page_furniture, split_sentences
-from factdesk.core.matching.compare import _adjacent_months
+from factdesk.core.matching.compare import _adjacent_months, _same_day_other_month
 from factdesk.core.matching.features import DateRange
 
 BODY = "Trois personnes ont été tuées mardi à Lorvan, a indiqué la préfecture du Nord-Vallon."
@@ -455,3 +455,37 @@ def test_one_day_told_with_two_weekdays_is_a_contradiction():
         "El ciberataque contra los hospitales de Lorvan se produjo en la madrugada del lunes 12 de enero.", "es",
         "The cyberattack on the Lorvan hospitals began at around 3am on Monday, January 12.", "en", "2026-01-13")
     assert got is None or got[0] != "contradiction", sugg
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("El naufragio se produjo la noche del sábado 14 de marzo frente a Lorvan.", "es", "2026-03-14/2026-03-15"),
+        ("Le ferry a chaviré dans la nuit de samedi 14 mars au large de Lorvan.", "fr", "2026-03-14/2026-03-15"),
+    ],
+)
+def test_a_night_named_by_its_evening_then_its_date(text, lang, want):
+    got = [s.resolved for c in extract("a", text, lang, "2026-03-20").claims for s in c.spans if s.type == "date"]
+    assert got == [want]
+
+
+def test_a_night_and_a_day_of_another_month_are_a_slip():
+    from match_helpers import event_verdict
+
+    it = ("Secondo la guardia costiera, il traghetto si è capovolto poco prima della mezzanotte di sabato 14 febbraio, "
+          "a circa tre miglia dalla costa di Lorvan.")
+    es = ("El naufragio del ferry se produjo la noche del sábado 14 de marzo a unos cinco kilómetros de la costa de "
+          "Lorvan, según la guardia costera.")
+    got, sugg = event_verdict(it, "it", es, "es", "2026-03-16")
+    assert got == ("contradiction", "date"), sugg
+    assert "same day, different month (a likely slip)" in sugg.reasons or any("slip" in r for r in sugg.reasons)
+    assert _same_day_other_month(_range("2026-02-14"), _range("2026-03-14/2026-03-15"))
+    assert not _same_day_other_month(_range("2026-03-14"), _range("2026-03-14/2026-03-15"))
+
+
+def test_miles_are_statute_or_nautical_by_their_name():
+    from match_helpers import first_features
+
+    it = first_features("Il traghetto si è capovolto a circa tre miglia dalla costa di Lorvan.", "it", "2026-03-16")
+    en = first_features("The ferry capsized about three nautical miles off Lorvan.", "en", "2026-03-16")
+    assert abs(it.quantities[0].value - 4.828) < 0.01 and abs(en.quantities[0].value - 5.556) < 0.01

@@ -333,20 +333,27 @@ _WEEKDAY_DAY_GAP_RE = re.compile(r"\s*[(,]?\s*(?:(?:dem|den|the|le|el|il|dia)\s+
 
 def _nights_with_day(cands: list[DateCand]) -> list[DateCand]:
     """A night named by its weekdays, then the date of its last day ("in der Nacht zum Montag, 12.
-    Januar", "dans la nuit de dimanche à lundi 12 janvier"): one night, of the 11th to the 12th."""
+    Januar", "dans la nuit de dimanche à lundi 12 janvier": the night of the 11th to the 12th) or
+    of its first ("la noche del sábado 14 de marzo": of the 14th to the 15th)."""
     out = []
     for n in cands:
         if n.kind != "night" or n.m is not None or n.wd2 is None:
             continue
         for dm in cands:
-            if (dm.kind == "daymonth" and dm.wd == n.wd2 and dm.m and dm.d
-                    and n.start <= dm.start < n.end <= dm.end):
+            if not (dm.kind == "daymonth" and dm.m and dm.d and n.start <= dm.start < n.end <= dm.end):
+                continue
+            if dm.wd == n.wd2:
+                # the date of the night's last day: "in der Nacht zum Montag, 12. Januar"
                 if dm.d > 1:
                     m, d = dm.m, dm.d - 1
                 else:  # the night of 31 December to 1 January, or of the last of a month
                     m = 12 if dm.m == 1 else dm.m - 1
                     d = calendar.monthrange(dm.y or 2001, m)[1]
                 out.append(DateCand(n.start, dm.end, "night", dm.y, m, d, d2=dm.d, note=dm.note))
+            elif dm.wd == n.wd:
+                # the date of the evening it begins: "la noche del sábado 14 de marzo"
+                last = calendar.monthrange(dm.y or 2001, dm.m)[1]
+                out.append(DateCand(n.start, dm.end, "night", dm.y, dm.m, dm.d, d2=dm.d % last + 1, note=dm.note))
     return out
 
 

@@ -1046,13 +1046,19 @@ def _attack_and_strikes(fa: Features, fb: Features) -> bool:
     return ha is not None and hb is not None and ha != hb and _HAPPENING_GROUPS[ha] == _HAPPENING_GROUPS[hb] == "attack"
 
 
+def _same_day_other_month(x: DateRange, y: DateRange) -> bool:
+    """Two dates whose first days have the same day of the month in different months (``2 janvier``
+    / ``2 février``; a night from its evening: "sabato 14 febbraio" / "la noche del sábado 14 de marzo")."""
+    a, b = date.fromordinal(x.lo), date.fromordinal(y.lo)
+    return a.day == b.day and (a.year, a.month) != (b.year, b.month)
+
+
 def _adjacent_months(x: DateRange, y: DateRange) -> bool:
     """Two days with the same day of the month in months next to each other (``5 August`` / ``5 September``)."""
-    a, b = x.resolved, y.resolved
-    if not a or not b or len(a) != 10 or len(b) != 10 or a[8:] != b[8:]:
+    if not _same_day_other_month(x, y):
         return False
-    months = lambda r: int(r[:4]) * 12 + int(r[5:7])  # noqa: E731
-    return abs(months(a) - months(b)) == 1
+    a, b = date.fromordinal(x.lo), date.fromordinal(y.lo)
+    return abs((a.year * 12 + a.month) - (b.year * 12 + b.month)) == 1
 
 
 def _date_conflict(
@@ -1069,7 +1075,7 @@ def _date_conflict(
             return _weekday_conflict(fa, fb, da, db, same, qv, same_event)
         return None
     slip_possible = any(
-        x.resolved[-2:] == y.resolved[-2:] and x.resolved[:7] != y.resolved[:7] for x in da for y in db
+        _same_day_other_month(x, y) for x in da for y in db
     )
     # the same toll on both sides ("two crew killed and four injured") tells of one deadly happening
     happening = _shared_happening(fa, fb) or ("toll" if _same_toll(fa, fb, qv) else None)
@@ -1158,7 +1164,7 @@ def _date_conflict(
     gap, x, y = min(((_date_gap((x.lo, x.hi), (y.lo, y.hi)), x, y) for x in da for y in db), key=lambda t: t[0])
     if gap > DATE_CONFLICT_MAX_DAYS:
         return None
-    slip = x.resolved[-2:] == y.resolved[-2:] and x.resolved[:7] != y.resolved[:7]
+    slip = _same_day_other_month(x, y)
     if not slip:
         # nearby days are often two related happenings (an attack, then the reprisal): only a
         # near-identical statement makes a different day an error
