@@ -489,3 +489,40 @@ def test_miles_are_statute_or_nautical_by_their_name():
     it = first_features("Il traghetto si è capovolto a circa tre miglia dalla costa di Lorvan.", "it", "2026-03-16")
     en = first_features("The ferry capsized about three nautical miles off Lorvan.", "en", "2026-03-16")
     assert abs(it.quantities[0].value - 4.828) < 0.01 and abs(en.quantities[0].value - 5.556) < 0.01
+
+
+# -- one name doing something that is news in itself -------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The transport ministry has ordered an independent inquiry into the disaster.", "en"),
+        ("Il ministero dei Trasporti ha ordinato un'inchiesta indipendente sulla tragedia.", "it"),
+        ("Le groupe de pirates informatiques SilentMolot a revendiqué l'attaque sur son site.", "fr"),
+        ("Zu dem Angriff bekannte sich die Hackergruppe SilentMolot am Abend.", "de"),
+        ("El grupo de piratas SilentMolot reivindicó el ataque en su canal.", "es"),
+    ],
+)
+def test_one_name_doing_an_act_is_a_claim(text, lang):
+    assert [c.text for c in extract("a", text, lang, "2026-03-16").claims] == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lorvan is a quiet fishing town on the northern coast.", "en"),
+        ("La ville de Lorvan vit surtout de la pêche et du tourisme.", "fr"),
+        ("Ordered chaos reigns in the old harbour every summer.", "en"),
+    ],
+)
+def test_one_name_without_an_act_is_no_claim(text, lang):
+    assert extract("a", text, lang, "2026-03-16").claims == []
+
+
+def test_one_act_told_in_two_languages_links():
+    from match_helpers import event_verdict
+
+    got, sugg = event_verdict("The transport ministry has ordered an independent inquiry into the disaster.", "en",
+                              "Il ministero dei Trasporti ha ordinato un'inchiesta indipendente sulla tragedia.", "it",
+                              "2026-03-16")
+    assert got == ("match", None), sugg

@@ -54,6 +54,8 @@ except ``lang``; missing keys simply disable the feature for that language):
                          à") or came from (``from``: "en provenance de"); the place follows.
 ``unit_scales``          for ``area`` and ``distance``, each unit word -> its size in hectares / kilometres
                          (figures in two units are compared in one: "20,700 acres" / "8.400 hectares").
+``act_verbs``            verbs of an act a named actor does that is news in itself ("ordered", "a
+                         revendiqué", "trat zurück"): with one name, such a sentence is a claim.
 ``timestamp_words``      words of a page's publication line besides its dates and times ("Updated",
                          "Publié le", "Uhr", "Aggiornato alle"): a line with nothing else is no claim.
 """
@@ -394,6 +396,10 @@ class Lang:
 
     def _build_att_preps(self) -> re.Pattern[str]:
         return phrase_re(self.att_preps)
+
+    def _build_act_verbs(self) -> re.Pattern[str] | None:
+        words = _lower_list(self.data.get("act_verbs"))
+        return phrase_re(words) if words else None
 
     def _build_titles(self) -> re.Pattern[str]:
         return re.compile("^(?:" + trie_regex(self.titles) + r"\.?[\s,]+)+", re.I)

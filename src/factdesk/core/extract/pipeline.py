@@ -169,7 +169,10 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
         elif s.kind == "foreign":
             is_claim = any(sp.type in ("quantity", "date") for sp in spans)
         else:
-            is_claim = has_core or (s.kind == "text" and n_ent >= 2 and len(body.split()) >= 6)
+            is_claim = has_core or (s.kind == "text" and n_ent >= 2 and len(body.split()) >= 6) or (
+                # one name doing something that is news in itself ("The transport ministry has
+                # ordered an independent inquiry", "SilentMolot a revendiqué l'attaque")
+                s.kind == "text" and n_ent == 1 and len(body.split()) >= 6 and _acts(body, lg))
         if not is_claim:
             continue
         spans = [sp for sp in spans if 0 <= sp.start - base and sp.end <= s.end and text[sp.start:sp.end] == sp.text]
@@ -181,6 +184,11 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     ref_iso = ref.day.isoformat() if ref.day else (f"{ref.year:04d}-{ref.month:02d}" if ref.year and ref.month else (f"{ref.year:04d}" if ref.year else None))
     return ExtractResult(sentences=sents, claims=claims, language=lang, reference=ref_iso,
                          reference_basis=ref.day_basis or ref.year_basis, published_marker=marker)
+
+
+def _acts(body: str, lg: langdata.Lang) -> bool:
+    rx = lg.rx("act_verbs")
+    return rx is not None and rx.search(body) is not None
 
 
 TIMESTAMP_LINE_MAX = 120
