@@ -526,3 +526,39 @@ def test_one_act_told_in_two_languages_links():
                               "Il ministero dei Trasporti ha ordinato un'inchiesta indipendente sulla tragedia.", "it",
                               "2026-03-16")
     assert got == ("match", None), sugg
+
+
+# -- a common word opening a sentence is no name -----------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Près de 5 000 personnes ont été évacuées autour de Lorvan.", "fr", "Près"),
+        ("Investigators said 12 people were questioned in Lorvan.", "en", "Investigators"),
+        ("Among the 12 dead were three children from Lorvan.", "en", "Among"),
+        ("Parmi les 12 morts figurent trois enfants de Lorvan.", "fr", "Parmi"),
+        ("Nobody was injured when 12 houses collapsed in Lorvan.", "en", "Nobody"),
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_no_name(text, lang, word):
+    claims = extract("a", text, lang, "2026-03-16").claims
+    names = [s.text for c in claims for s in c.spans if s.type == "entity"]
+    assert word not in names and "Lorvan" in names, names
+
+
+def test_a_word_the_article_writes_in_lower_case_is_no_name_when_it_opens_a_sentence():
+    text = "Titre\n\nDes rafales de 120 km/h ont frappé Lorvan mardi.\n\nRafales et pluies ont coupé 12 routes mardi.\n"
+    names = [s.text for c in extract("a", text, "fr", "2026-03-16").claims for s in c.spans if s.type == "entity"]
+    assert "Rafales" not in names and "Lorvan" in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Brevenne counted 12 wounded on Friday, the mayor said.", "en", "Brevenne"),
+        ("SilentMolot demanded 60 bitcoin from the Lorvan hospitals.", "en", "SilentMolot"),
+    ],
+)
+def test_a_name_opening_a_sentence_stays(text, lang, word):
+    names = [s.text for c in extract("a", text, lang, "2026-03-16").claims for s in c.spans if s.type == "entity"]
+    assert word in names, names

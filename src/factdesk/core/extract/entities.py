@@ -539,6 +539,22 @@ def _common_noun(low: str, lg: langdata.Lang) -> bool:
     return got
 
 
+def common_word(low: str, lg: langdata.Lang) -> bool:
+    """A lower-case word that names a lexicon concept (a common word too: "nobody", "among") that is
+    not a place or a named body: capitalised to open a sentence, it is no name."""
+    memo = lg._compiled.setdefault("common_words", {})
+    got = memo.get(low)
+    if got is None:
+        from factdesk.core.matching.lexicon import lexicon
+
+        lex = lexicon()
+        found = lex.map_text(low, lg.code).concepts
+        got = bool(found) and not any(lex.types.get(c) in ("place", "geo") or c in _PROPER_CONCEPTS for c in found)
+        if len(memo) < 50000:
+            memo[low] = got
+    return got
+
+
 def _place_cues(lg: langdata.Lang) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
     """(" " + cue for every cue, the cues, the cues ending with an apostrophe) of ``lg``."""
     got = lg._compiled.get("place_cues")

@@ -456,6 +456,32 @@ def _unit_scales_all() -> dict[tuple[str, str], float]:
     return out
 
 
+_COMMON_KEYS = ("stopwords", "qualifiers", "qualifiers_after", "kind_nouns", "act_verbs", "timestamp_words",
+                "ordinal_words")
+
+
+@lru_cache(maxsize=None)
+def common_words() -> frozenset[str]:
+    """Lower-case words of every language's function words, qualifiers, counted nouns, act verbs
+    and calendar: a capitalised one opening a sentence ("Près de", "Among", "Hospitals") is no name."""
+    out: set[str] = set(calendar_words())
+
+    def walk(v: Any) -> None:
+        if isinstance(v, str):
+            out.update(w.lower() for w in WORD_RE.findall(v) if len(w) >= 2)
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, (list, tuple)):
+            for x in v:
+                walk(x)
+
+    for lg in all_langs():
+        for key in _COMMON_KEYS:
+            walk(lg.data.get(key))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=None)
 def timestamp_words() -> frozenset[str]:
     """Lower-case words of publication lines in every language, with month and weekday names: a

@@ -10,7 +10,7 @@ from . import ExtractResult, langdata
 from .anaphora import OrgTracker
 from .attribution import find_attributions
 from .dates import DateCand, build_reference, find_dates, resolve, resolve_quoted_today, weekday_key
-from .entities import find_entities
+from .entities import common_word, find_entities
 from .names import source_key
 from .numbers import find_quantities, tokenize
 from .quotes import find_quotes
@@ -66,6 +66,8 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
             pool.append((body[c.start:c.end].strip(), c))
     ref = build_reference(pub, pool, today)
 
+    # words the article writes in lower case: one of them capitalised to open a sentence is no name
+    lower_words = {w for w in langdata.WORD_RE.findall(text) if w.islower()}
     claims: list[Claim] = []
     occurrences: dict[str, int] = {}
     last_speaker: str | None = None
@@ -112,6 +114,8 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
         # attributions
         atts = find_attributions(body, lg, closed_quotes, toks=toks) if s.kind != "foreign" else []
         ents = find_entities(body, toks, lg)
+        if ents and ents[0].kind == "unknown":
+            ents = _no_opening_word(body, ents, lower_words, lg)
         if dateline is not None:
             # the dateline's place is a place; its agency relays the report, it is no actor in it
             _, _, (p0, p1) = dateline
@@ -184,6 +188,23 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     ref_iso = ref.day.isoformat() if ref.day else (f"{ref.year:04d}-{ref.month:02d}" if ref.year and ref.month else (f"{ref.year:04d}" if ref.year else None))
     return ExtractResult(sentences=sents, claims=claims, language=lang, reference=ref_iso,
                          reference_basis=ref.day_basis or ref.year_basis, published_marker=marker)
+
+
+_OPENING_RE = re.compile(r"[\W_]*")
+
+
+def _no_opening_word(body: str, ents: list, lower_words: set[str], lg: langdata.Lang) -> list:
+    """Without the one-word name of no known kind that opens the sentence when it is a common word
+    capitalised ("Près de 5 000 personnes", "Among the dead", "Investigators said", "Há nove
+    feridos"): a word the article also writes in lower case, of ``langdata.common_words``, or one
+    naming a lexicon concept (see ``entities.common_word``)."""
+    first = ents[0]
+    if first.start != _OPENING_RE.match(body).end() or not first.name.isalpha():
+        return ents
+    low = first.name.lower()
+    if low in lower_words or low in langdata.common_words() or common_word(low, lg):
+        return ents[1:]
+    return ents
 
 
 def _acts(body: str, lg: langdata.Lang) -> bool:
