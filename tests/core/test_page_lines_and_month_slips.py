@@ -562,3 +562,30 @@ def test_a_word_the_article_writes_in_lower_case_is_no_name_when_it_opens_a_sent
 def test_a_name_opening_a_sentence_stays(text, lang, word):
     names = [s.text for c in extract("a", text, lang, "2026-03-16").claims for s in c.spans if s.type == "entity"]
     assert word in names, names
+
+
+# -- a long quote translated, credited to two people ------------------------------------------
+
+_QUOTE_IT = ("«Questo incendio è stato appiccato da mano umana e chi lo ha fatto ne risponderà davanti alla "
+             "giustizia», ha dichiarato il comandante della Protezione civile regionale, Rui Tavares.")
+
+
+def test_a_long_translated_quote_credited_to_two_people_is_an_attribution_conflict():
+    from match_helpers import event_verdict
+
+    pt = ("«Este incêndio foi ateado por mão humana, e quem o fez vai responder perante a justiça», afirmou a "
+          "governadora regional, Helena Cardoso, numa conferência de imprensa em Monte Alvar.")
+    got, sugg = event_verdict(_QUOTE_IT, "it", pt, "pt", "2026-08-06")
+    assert got == ("contradiction", "attribution"), sugg
+    same = pt.replace("a governadora regional, Helena Cardoso", "o comandante da Proteção Civil regional, Rui Tavares")
+    got, sugg = event_verdict(_QUOTE_IT, "it", same, "pt", "2026-08-06")
+    assert got is None or got[0] != "contradiction", sugg
+
+
+def test_a_short_translated_quote_half_kept_is_no_attribution_conflict():
+    from match_helpers import event_verdict
+
+    got, sugg = event_verdict("«Ripartiremo subito», ha dichiarato il sindaco di Lorvan, Rui Tavares.", "it",
+                              "«Vamos reconstruir tudo depressa», afirmou a governadora regional, Helena Cardoso.", "pt",
+                              "2026-08-06")
+    assert got is None or got[0] != "contradiction", sugg

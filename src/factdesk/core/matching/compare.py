@@ -64,6 +64,10 @@ ATTRIBUTION_QUOTE = 0.7
 """Quote similarity from which a quote alone shows the same statement …"""
 ATTRIBUTION_QUOTED_MIN = 0.30
 """… and the lower sameness an attribution contradiction then needs."""
+LONG_TRANSLATED_QUOTE_SIM = 0.55
+LONG_QUOTE_WORDS = 8
+"""A quote of this many words that carry meaning, translated with this similarity, shows the same
+statement as a quote kept nearly word for word does."""
 ENTITY_FLOOR = 1.2
 """Entity overlap denominator floor (IDF weights sum): two shared rare names saturate, one common name does not."""
 CONCEPT_FLOOR = 2.0
@@ -1357,7 +1361,9 @@ def _attribution_conflict(
         return None
     # the two speakers are names only one claim has, which lowers the sameness of the very claims
     # that disagree on them: a quote kept nearly word for word needs less of the rest in common
-    quoted = same.quote >= ATTRIBUTION_QUOTE and same.quote_size >= 4
+    quoted = (same.quote >= ATTRIBUTION_QUOTE and same.quote_size >= 4) or (
+        # a long quote translated: eight words that carry meaning, more than half of it kept
+        fa.lang != fb.lang and same.quote >= LONG_TRANSLATED_QUOTE_SIM and same.quote_size >= LONG_QUOTE_WORDS)
     # one announcement credited to two ministries, in words that say the same thing (no quote, no
     # figure): "the defence ministry said troops had been sent to track down the attackers" / "le
     # ministère de l'Intérieur a indiqué que des renforts avaient été envoyés pour traquer les
@@ -1374,6 +1380,7 @@ def _attribution_conflict(
     same_statement = (
         (same.quote >= 0.6 and same.quote_size >= 5)
         or (same.quote >= near and same.quote_size >= 4)
+        or quoted
         # three words that carry meaning, nearly all kept, with most of the rest in common
         or (same.quote >= SHORT_QUOTE_SIM and same.quote_size >= 3 and same.core >= ATTRIBUTION_MIN)
         or (bool(qv.agree) and same.core >= ATTRIBUTION_MIN + 0.1)
