@@ -589,3 +589,25 @@ def test_a_short_translated_quote_half_kept_is_no_attribution_conflict():
                               "«Vamos reconstruir tudo depressa», afirmou a governadora regional, Helena Cardoso.", "pt",
                               "2026-08-06")
     assert got is None or got[0] != "contradiction", sugg
+
+
+# -- the one person arrested, given two ages ---------------------------------------------------
+
+def test_the_person_arrested_given_two_ages_on_one_day_is_a_contradiction():
+    from match_helpers import event_verdict
+
+    it = "Un uomo di 47 anni è stato arrestato mercoledì a Lorvan con l'accusa di incendio doloso."
+    got, sugg = event_verdict(it, "it", "A polícia deteve na quarta-feira em Lorvan um homem de 43 anos, suspeito de "
+                              "ter ateado o fogo.", "pt", "2026-08-06")
+    assert got == ("contradiction", "quantity") and "age of the person arrested: 47 vs 43" in sugg.reasons, sugg
+    got, sugg = event_verdict(it, "it", "A polícia deteve na quarta-feira em Lorvan um homem de 46 anos, suspeito de "
+                              "ter ateado o fogo.", "pt", "2026-08-06")
+    assert got is None or got[0] != "contradiction", sugg  # a year apart: a birthday, a rounding
+
+
+def test_ages_of_people_who_are_not_the_one_arrested_are_not_compared():
+    from match_helpers import event_verdict
+
+    got, sugg = event_verdict("Un uomo di 47 anni è stato arrestato mercoledì a Lorvan per l'incendio.", "it",
+                              "Uma mulher de 43 anos morreu na quarta-feira em Lorvan no incêndio.", "pt", "2026-08-06")
+    assert got is None or got[0] != "contradiction", sugg

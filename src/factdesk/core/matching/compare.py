@@ -1294,6 +1294,27 @@ def _age_conflict(fa: Features, fb: Features) -> tuple[float, list[str]] | None:
     return 0.6, [f"age of {name}: {a[1]:g} vs {b[1]:g}"]
 
 
+def _arrested_age_conflict(fa: Features, fb: Features, shared_event: str | None) -> tuple[float, list[str]] | None:
+    """The one person arrested in one event, not named, given two ages two years apart or more, on
+    the same day ("Un uomo di 47 anni è stato arrestato mercoledì" / "deteve na quarta-feira um
+    homem de 43 anos")."""
+    if shared_event is None or "arrest" not in _happenings(fa) or "arrest" not in _happenings(fb):
+        return None
+    ages = []
+    for f in (fa, fb):
+        exact = [q for q in f.quantities if q.kind == "age" and q.qualifier == "exactly"]
+        if len(exact) != 1 or any(kind == "person" for kind in f.entities.values()):
+            return None
+        if any(q.measure == "arrests" and q.value > 1 for q in f.quantities):
+            return None  # two or more people arrested: an age is one of theirs
+        ages.append(exact[0].value)
+    if abs(ages[0] - ages[1]) < 2:
+        return None
+    if not any(_meet(x, y) for x in _own_ranges(fa) for y in _own_ranges(fb)):
+        return None  # arrests on two days may be two people
+    return 0.55, [f"age of the person arrested: {ages[0]:g} vs {ages[1]:g}"]
+
+
 def _place_conflict(
     fa: Features, fb: Features, same: Sameness, shared_event: str | None
 ) -> tuple[float, list[str]] | None:
@@ -1607,7 +1628,9 @@ def compare_deferred(
         score, why = date_c
         return _contradiction(fa, fb, shared_event, same, ctx, score, why, "date")
     # 2b. one person given two ages ("Moussa Dembaré, 37 ans" / "Moussa Dembare, 34")
-    age_c = _age_conflict(fa, fb) if not same_article and not far else None  # ages change with the years
+    age_c = (  # ages change with the years
+        _age_conflict(fa, fb) or _arrested_age_conflict(fa, fb, shared_event)
+    ) if not same_article and not far else None
     if age_c is not None:
         score, why = age_c
         return _contradiction(fa, fb, shared_event, same, ctx, score, why, "quantity")
