@@ -611,3 +611,15 @@ def test_ages_of_people_who_are_not_the_one_arrested_are_not_compared():
     got, sugg = event_verdict("Un uomo di 47 anni è stato arrestato mercoledì a Lorvan per l'incendio.", "it",
                               "Uma mulher de 43 anos morreu na quarta-feira em Lorvan no incêndio.", "pt", "2026-08-06")
     assert got is None or got[0] != "contradiction", sugg
+
+
+def test_a_fire_said_to_break_out_at_two_places_is_a_place_contradiction():
+    from match_helpers import event_verdict
+
+    en = "The fire broke out on Tuesday afternoon near the village of Sarnadinha, firefighters said."
+    got, sugg = event_verdict(en, "en", "L’incendie s’est déclaré mardi après-midi près du hameau de Vale Escuro, "
+                              "selon les pompiers.", "fr", "2026-08-06")
+    assert got == ("contradiction", "place"), sugg
+    got, sugg = event_verdict(en, "en", "O incêndio deflagrou na tarde de terça-feira perto da aldeia de Sarnadinha, "
+                              "segundo os bombeiros.", "pt", "2026-08-06")
+    assert got is None or got[0] != "contradiction", sugg

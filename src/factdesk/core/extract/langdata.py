@@ -359,6 +359,8 @@ class Lang:
         """One pattern for every venue phrase; the name of the group that matched is the relation."""
         groups = []
         for rel, pats in (self.data.get("venue_cues") or {}).items():
+            # an apostrophe is written either way ("s'est", "s’est")
+            pats = [p.replace("'", "['’]") if "’" not in p else p for p in pats]
             try:
                 re.compile("|".join(pats))
             except re.error:
