@@ -623,3 +623,16 @@ def test_a_fire_said_to_break_out_at_two_places_is_a_place_contradiction():
     got, sugg = event_verdict(en, "en", "O incêndio deflagrou na tarde de terça-feira perto da aldeia de Sarnadinha, "
                               "segundo os bombeiros.", "pt", "2026-08-06")
     assert got is None or got[0] != "contradiction", sugg
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Le ministère a décrété un couvre-feu de 20 heures à 6 heures dans la capitale.", "fr", []),
+        ("Die Ausgangssperre in der Hauptstadt gilt von 20 Uhr bis 6 Uhr.", "de", []),
+        ("Le sauvetage a duré 20 heures avant de réussir, selon les pompiers.", "fr", [(20.0, "duration")]),
+    ],
+)
+def test_the_hours_of_a_span_of_the_day_are_no_durations(text, lang, want):
+    got = [(s.value, s.kind) for c in extract("a", text, lang, "2026-01-20").claims for s in c.spans if s.type == "quantity"]
+    assert got == want

@@ -521,6 +521,12 @@ _BARE_CLOCK_BEFORE_RE = re.compile(
     re.I,
 )
 """Before a bare hour: "hacia las cuatro", "alle 4 di giovedì", "às 23" (the article is the hour's)."""
+_CLOCK_RANGE_TO_RE = re.compile(
+    r"[ \t]*(?:à|a|au|bis|to|till|until|jusqu['’]à|alle|às|a las|hasta las|tot)[ \t]+\d{1,2}(?:[.:h]\d\d)?[ \t]*"
+    r"(?:heures?|h|uhr|ore|horas?|uur)\b",
+    re.I,
+)
+"""After an hour and its unit: the hour that ends a span of the day ("… à 6 heures")."""
 _HOUR_UNITS = frozenset({"heures", "heure", "h", "horas", "hora", "uhr", "ore", "ora", "uur"})
 _UNIT_WORD_RE = re.compile(r"[ \t]*([^\W\d_]+)")
 
@@ -536,6 +542,8 @@ def _clock_time(text: str, q: Qty) -> bool:
         return True  # "4 Uhr" is a time of day; a duration is "4 Stunden"
     if unit not in _HOUR_UNITS:
         return q.kind == "other" and bool(_BARE_CLOCK_BEFORE_RE.search(text, max(0, q.start - 25), q.start))
+    if word is not None and _CLOCK_RANGE_TO_RE.match(text, word.end()):
+        return True  # "de 20 heures à 6 heures", "von 20 Uhr bis 6 Uhr": the hours of a curfew
     return bool(_CLOCK_BEFORE_RE.search(text, max(0, q.start - 25), q.start))
 
 
