@@ -636,3 +636,33 @@ def test_a_fire_said_to_break_out_at_two_places_is_a_place_contradiction():
 def test_the_hours_of_a_span_of_the_day_are_no_durations(text, lang, want):
     got = [(s.value, s.kind) for c in extract("a", text, lang, "2026-01-20").claims for s in c.spans if s.type == "quantity"]
     assert got == want
+
+
+# -- the one holder of a role given two ages ---------------------------------------------------
+
+def test_the_driver_given_two_ages_is_a_contradiction():
+    from match_helpers import event_verdict
+
+    fr = "Le chauffeur, âgé de 61 ans, a été entendu par les enquêteurs après l'accident du car près de Lorvan."
+    got, sugg = event_verdict(fr, "fr", "El conductor del autocar, de 58 años, dio negativo en las pruebas tras el "
+                              "accidente cerca de Lorvan.", "es", "2026-03-16")
+    assert got == ("contradiction", "quantity") and any("age of the driver" in r for r in sugg.reasons), sugg
+    got, sugg = event_verdict(fr, "fr", "El conductor del autocar, de 61 años, dio negativo en las pruebas tras el "
+                              "accidente cerca de Lorvan.", "es", "2026-03-16")
+    assert got is None or got[0] != "contradiction", sugg
+
+
+def test_an_age_far_from_the_role_noun_is_not_the_roles():
+    from match_helpers import first_features
+    from factdesk.core.matching.compare import _role_age
+
+    f = first_features("The driver told police that a woman of 58 had crossed the road near Lorvan.", "en", "2026-03-16")
+    assert _role_age(f) is None
+
+
+def test_feet_are_a_distance():
+    from match_helpers import first_features
+
+    q = first_features("The volcano sent a column of ash nearly 20,000 feet into the sky above Lorvan.", "en",
+                       "2026-03-16").quantities[0]
+    assert q.measure == "distance" and abs(q.value - 6.096) < 0.01

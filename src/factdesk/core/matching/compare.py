@@ -1315,6 +1315,42 @@ def _arrested_age_conflict(fa: Features, fb: Features, shared_event: str | None)
     return 0.55, [f"age of the person arrested: {ages[0]:g} vs {ages[1]:g}"]
 
 
+ROLE_CONCEPTS = frozenset({"driver", "pilot", "captain", "suspect", "attacker"})
+"""Roles one person holds in a happening (the driver of the coach, the ferry's captain, the suspect)."""
+ROLE_AGE_REACH = 30
+"""Most characters from the start of a role noun to the age after it ("Le chauffeur, âgé de 61 ans")."""
+ROLE_AGE_MIN = 0.15
+
+
+def _role_age(f: Features) -> tuple[str, float] | None:
+    """``(role concept, age)`` when the claim gives one age, right after a role noun ("El conductor,
+    de 58 años", "the ferry's captain, 56,"), computed once per claim."""
+    try:
+        return f.memo["role_age"]
+    except KeyError:
+        pass
+    got = None
+    ages = [q for q in f.quantities if q.kind == "age" and q.qualifier == "exactly"]
+    if len(ages) == 1 and f.mapped is not None:
+        at = f.text.find(ages[0].text)
+        roles = [(at - o, c) for o, c in f.mapped.positions if c in ROLE_CONCEPTS and 0 < at - o <= ROLE_AGE_REACH]
+        if at >= 0 and roles:
+            got = (min(roles)[1], ages[0].value)
+    f.memo["role_age"] = got
+    return got
+
+
+def _role_age_conflict(fa: Features, fb: Features, same: Sameness, shared_event: str | None) -> tuple[float, list[str]] | None:
+    """The one holder of a role in an event (the driver, the captain), not named, given two ages two
+    years apart or more ("Le chauffeur, âgé de 61 ans" / "El conductor, de 58 años")."""
+    if shared_event is None or same.core < ROLE_AGE_MIN:
+        return None
+    a, b = _role_age(fa), _role_age(fb)
+    if a is None or b is None or a[0] != b[0] or abs(a[1] - b[1]) < 2:
+        return None
+    return 0.55, [f"age of the {a[0]}: {a[1]:g} vs {b[1]:g}"]
+
+
 def _place_conflict(
     fa: Features, fb: Features, same: Sameness, shared_event: str | None
 ) -> tuple[float, list[str]] | None:
@@ -1629,7 +1665,7 @@ def compare_deferred(
         return _contradiction(fa, fb, shared_event, same, ctx, score, why, "date")
     # 2b. one person given two ages ("Moussa Dembaré, 37 ans" / "Moussa Dembare, 34")
     age_c = (  # ages change with the years
-        _age_conflict(fa, fb) or _arrested_age_conflict(fa, fb, shared_event)
+        _age_conflict(fa, fb) or _arrested_age_conflict(fa, fb, shared_event) or _role_age_conflict(fa, fb, same, shared_event)
     ) if not same_article and not far else None
     if age_c is not None:
         score, why = age_c
