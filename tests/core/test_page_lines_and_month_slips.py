@@ -666,3 +666,29 @@ def test_feet_are_a_distance():
     q = first_features("The volcano sent a column of ash nearly 20,000 feet into the sky above Lorvan.", "en",
                        "2026-03-16").quantities[0]
     assert q.measure == "distance" and abs(q.value - 6.096) < 0.01
+
+
+# -- the publication line dates the article; a day called for is upcoming ---------------------
+
+def test_a_publication_line_beats_a_later_date_announced_in_the_text():
+    text = ("Brennhart chiude lo stabilimento di Lorvan\n\nLa fabbrica chiuderà entro il 31 marzo 2027.\n\n"
+            "Mercoledì 10 Giugno 2026 - 07:15\n\nMartedì l'azienda ha annunciato 2.400 licenziamenti a Lorvan.\n")
+    got = extract("a", text, "it", None)
+    assert got.reference == "2026-06-10", got.reference_basis
+    days = [s.resolved for c in got.claims for s in c.spans if s.type == "date"]
+    assert "2026-06-09" in days, days
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Die Gewerkschaft rief für Donnerstag, den 18. Juni, zu einem Streik in Lorvan auf.", "de", "2026-06-18"),
+        ("De vakbond heeft voor vrijdag 19 juni een staking uitgeroepen in Lorvan.", "nl", "2026-06-19"),
+        ("El sindicato ha convocado una huelga para el 19 de junio en Lorvan.", "es", "2026-06-19"),
+        ("Die Angriffe vom 19. Juni trafen Depots in Lorvan.", "de", "2025-06-19"),
+        ("Le 28 juin, trois personnes ont été tuées à Lorvan.", "fr", "2025-06-28"),
+    ],
+)
+def test_a_day_called_for_is_upcoming(text, lang, want):
+    got = extract("a", f"Titel\n\n09.06.2026 – 18:20 Uhr\n\n{text}\n", lang, None)
+    assert [s.resolved for c in got.claims for s in c.spans if s.type == "date"] == [want]

@@ -323,7 +323,7 @@ def find_dates(text: str, code: str, extra_codes: tuple[str, ...] = ()) -> list[
             taken.append(c)
     taken.sort(key=lambda c: c.start)
     if len(taken) > 1:
-        taken = _weekday_with_day(text, taken)
+        taken = _weekday_with_day(text, taken, patterns(code) if code else None)
     return taken
 
 
@@ -357,7 +357,7 @@ def _nights_with_day(cands: list[DateCand]) -> list[DateCand]:
     return out
 
 
-def _weekday_with_day(text: str, cands: list[DateCand]) -> list[DateCand]:
+def _weekday_with_day(text: str, cands: list[DateCand], p: "_DatePatterns | None" = None) -> list[DateCand]:
     """A weekday right before a day and month of its own ("am Sonntag (28.9.)", "Sonntag, 28.9.",
     "Freitagabend, dem 14. April")
     states that day's weekday: one candidate, so that a weekday wrong for its day can show."""
@@ -370,7 +370,10 @@ def _weekday_with_day(text: str, cands: list[DateCand]) -> list[DateCand]:
             and _WEEKDAY_DAY_GAP_RE.fullmatch(text, prev.end, c.start)
         ):
             end = c.end + 1 if text[c.end:c.end + 1] == ")" and "(" in text[prev.end:c.start] else c.end
-            out[-1] = DateCand(prev.start, end, "daymonth", None, c.m, c.d, wd=prev.wd, note=c.note)
+            # announced before the weekday ("rief für Donnerstag, den 18. Juni, zu einem Streik auf")
+            rel = 1 if c.rel == 1 or (p is not None and p.upcoming is not None
+                                      and _future_clause(text, prev.start, p.upcoming)) else 0
+            out[-1] = DateCand(prev.start, end, "daymonth", None, c.m, c.d, wd=prev.wd, rel=rel, note=c.note)
             continue
         out.append(c)
     return out
@@ -519,8 +522,16 @@ def parse_published(published: str | None) -> tuple[int | None, int | None, int 
     return y, mo, d
 
 
-def build_reference(published: str | None, all_cands: list[tuple[str, DateCand]], today: dt.date | None = None) -> Reference:
-    """The article's reference date from the publication date or dates stated in the text."""
+def build_reference(
+    published: str | None, all_cands: list[tuple[str, DateCand]], today: dt.date | None = None,
+    stamps: list[tuple[str, DateCand]] = (),  # type: ignore[assignment]
+) -> Reference:
+    """The article's reference date from the publication date or dates stated in the text.
+
+    ``stamps`` are the full dates of the page's publication lines ("Mercoledì 10 Giugno 2026 -
+    07:15"): the latest of them is the day the article was written. Without one, the latest full
+    date the article states stands in for it (a date announced for later, "chiuderà entro il 31
+    marzo 2027", would make it too late, which a publication line avoids)."""
     ref = Reference(today=today or dt.date.today())
     y, mo, d = parse_published(published)
     if y and mo and d:
@@ -533,9 +544,9 @@ def build_reference(published: str | None, all_cands: list[tuple[str, DateCand]]
     if y:
         ref.year, ref.month = y, mo
         ref.year_basis = f"publication {published.strip()[:7]}"
-    # (2) explicit full dates stated in the article
+    # (2) explicit full dates stated in the article (those of its publication lines first)
     fulls = []
-    for text, c in all_cands:
+    for text, c in stamps if any(c.kind == "full" for _, c in stamps) else all_cands:
         if c.kind == "full" and c.y and c.m and c.d and c.y <= ref.today.year + 1:
             fulls.append((dt.date(c.y, c.m, c.d), text))
     if fulls:

@@ -46,6 +46,7 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     # pass 1: date candidates everywhere (the reference may come from any sentence)
     per_sent_dates: list[list[DateCand]] = []
     pool: list[tuple[str, DateCand]] = []
+    stamps: list[tuple[str, DateCand]] = []  # dates of the page's publication lines
     for s in sents:
         body = s.text[:MAX_SENTENCE]
         if s.kind == "boilerplate" and not (len(body) <= TIMESTAMP_LINE_MAX and any(ch.isdigit() for ch in body)):
@@ -55,16 +56,19 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
         cands = find_dates(body, main, extra)
         lg = langdata.get(main)
         cands = [c for c in cands if not _year_is_count(body, c, lg)]
+        stamp = bool(cands) and _timestamp_line(body, cands)
         if s.kind == "boilerplate":
             # a furniture line may be the page's publication line ("Publié le 03/04/2025 à 10h20"):
             # its dates date the article, and nothing else
-            cands = cands if _timestamp_line(body, cands) else []
+            cands = cands if stamp else []
             per_sent_dates.append([])
         else:
             per_sent_dates.append(cands)
         for c in cands:
             pool.append((body[c.start:c.end].strip(), c))
-    ref = build_reference(pub, pool, today)
+            if stamp:
+                stamps.append(pool[-1])
+    ref = build_reference(pub, pool, today, stamps)
 
     # words the article writes in lower case: one of them capitalised to open a sentence is no name
     lower_words = {w for w in langdata.WORD_RE.findall(text) if w.islower()}
