@@ -692,3 +692,38 @@ def test_a_publication_line_beats_a_later_date_announced_in_the_text():
 def test_a_day_called_for_is_upcoming(text, lang, want):
     got = extract("a", f"Titel\n\n09.06.2026 – 18:20 Uhr\n\n{text}\n", lang, None)
     assert [s.resolved for c in got.claims for s in c.spans if s.type == "date"] == [want]
+
+
+# -- a running total holds one night's count; a result proclaimed on a day ---------------------
+
+def test_one_nights_count_is_part_of_a_running_total():
+    from match_helpers import event_verdict
+
+    en = "Police said 140 people had been arrested in Lorvan on Monday night after protesters burned tyres."
+    got, sugg = event_verdict(en, "en", "Desde el lunes, la policía ha detenido a más de 300 personas en Lorvan y en "
+                              "todo el país.", "es", "2026-05-06")
+    assert got is None or got[0] != "contradiction", sugg
+    got, sugg = event_verdict(en, "en", "Desde el lunes, la policía ha detenido a 90 personas en Lorvan y en todo el "
+                              "país.", "es", "2026-05-06")
+    assert got == ("contradiction", "quantity"), sugg  # a running total smaller than one night's count
+
+
+def test_in_total_alone_is_no_running_total():
+    from match_helpers import first_features
+
+    q = first_features("In total, around 2,000 scheduled operations had to be postponed in Lorvan.", "en",
+                       "2026-01-27").quantities[0]
+    assert not q.total
+    q = first_features("Seit Montag wurden in Lorvan 300 Menschen festgenommen.", "de", "2026-05-06").quantities[0]
+    assert q.total
+
+
+def test_a_result_proclaimed_on_a_day_does_not_date_the_vote():
+    from match_helpers import event_verdict
+
+    got, sugg = event_verdict(
+        "Le président sortant a remporté le second tour de l'élection présidentielle du dimanche 3 mai à Lorvan avec "
+        "52,3 % des voix, selon des résultats provisoires.", "fr",
+        "Según los resultados definitivos proclamados el miércoles en Lorvan, el presidente obtuvo el 51,7% de los "
+        "votos en la elección.", "es", "2026-05-07")
+    assert got is None or (got[0], got[1]) != ("contradiction", "date"), sugg

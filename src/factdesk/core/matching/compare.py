@@ -610,8 +610,9 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 if qa.value == qb.value and qa.qualifier == qb.qualifier:
                     out.agree.append((qa, qb))
                 continue
-            sub_a = qa.part or (pa not in GENERIC_POPULATIONS and pb in GENERIC_POPULATIONS)
-            sub_b = qb.part or (pb not in GENERIC_POPULATIONS and pa in GENERIC_POPULATIONS)
+            # a running total ("more than 300 since Monday", "in all") holds any one count of it
+            sub_a = qa.part or (pa not in GENERIC_POPULATIONS and pb in GENERIC_POPULATIONS) or (qb.total and not qa.total)
+            sub_b = qb.part or (pb not in GENERIC_POPULATIONS and pa in GENERIC_POPULATIONS) or (qa.total and not qb.total)
             if sub_a != sub_b:
                 # a part against a whole: only a part larger than the whole conflicts
                 part, total = (ba, bb) if sub_a else (bb, ba)

@@ -154,6 +154,15 @@ _FORECAST_RE = re.compile(
 )
 """A figure announced as possible or expected ("the toll could rise to 50", "possa ultrapassar as
 quatro toneladas"), right before the number in its clause: a forecast, not a count made."""
+_TOTAL_WORDS = (
+    r"since|so far|depuis|jusqu['’]ici|seit|bislang|bisher|desde|hasta ahora|dal|dalla|dall['’]|dai|dalle|finora|"
+    r"até agora|sinds|tot nu toe"
+)
+_TOTAL_BEFORE_RE = re.compile(r"\b(?:" + _TOTAL_WORDS + r")\b[^.;:]{0,45}$", re.I)
+_TOTAL_AFTER_RE = re.compile(r"[^.;:]{0,50}?\b(?:" + _TOTAL_WORDS + r")\b", re.I)
+"""Around a count: it is a running total since some time ("Desde el lunes, la policía ha detenido a
+más de 300 personas", "300 people have been arrested since Monday", "bislang 300 Festnahmen"). "In
+total" is not enough: it may sum places, not days."""
 _EARLIER_RE = re.compile(
     r"\b(?:initially|at first|first reported|earlier (?:reported|spoke of|put the (?:toll|number) at)|"
     r"(?:was|were) still(?: (?:at|reporting|speaking of|talking of|giving))?|still (?:spoke|reported|gave) (?:of )?|"
@@ -196,6 +205,9 @@ class Quantity:
     never the same figure as their total."""
     earlier: bool = False
     """Given as an earlier count, since outdated (see ``_EARLIER_RE``): never set against a count of now."""
+    total: bool = False
+    """A running total ("more than 300 since Monday", "bislang"): any one count of the same thing
+    (one night's arrests) is part of it."""
     noun: str | None = None
     """For a count of people, the lexicon concept of the noun counted right after the number
     ("250 firefighters", "42 patiënten"), when it names a particular group (see ``COUNTED_GROUPS``)."""
@@ -497,10 +509,12 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
         )
         noun = after[0] if kind == "people" and outcome is None and after and after[0] in COUNTED_GROUPS else None
         earlier = bool(_EARLIER_RE.search(claim.text, max(prev_end, rel_start - 60, 0), rel_start))
+        total = bool(_TOTAL_BEFORE_RE.search(claim.text, max(prev_end, rel_start - 60, 0), rel_start)) or bool(
+            _TOTAL_AFTER_RE.match(claim.text, rel_end, min(next_start, rel_end + 60)))
         out.append(
             Quantity(
                 value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate,
-                forecast, each, earlier, noun, s.unit if kind == "money" else None,
+                forecast, each, earlier, total, noun, s.unit if kind == "money" else None,
             )
         )
     return out
