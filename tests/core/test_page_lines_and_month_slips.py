@@ -716,6 +716,9 @@ def test_in_total_alone_is_no_running_total():
     assert not q.total
     q = first_features("Seit Montag wurden in Lorvan 300 Menschen festgenommen.", "de", "2026-05-06").quantities[0]
     assert q.total
+    q = first_features("Unos 20.000 litros de gasóleo se vertieron desde el petrolero en Lorvan.", "es",
+                       "2026-05-06").quantities[0]
+    assert not q.total  # from where, not since when
 
 
 def test_a_result_proclaimed_on_a_day_does_not_date_the_vote():

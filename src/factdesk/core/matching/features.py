@@ -154,9 +154,12 @@ _FORECAST_RE = re.compile(
 )
 """A figure announced as possible or expected ("the toll could rise to 50", "possa ultrapassar as
 quatro toneladas"), right before the number in its clause: a forecast, not a count made."""
+_WHEN_WORDS = "|".join(sorted((re.escape(w) for w in langdata.calendar_words()), key=len, reverse=True))
 _TOTAL_WORDS = (
-    r"since|so far|depuis|jusqu['’]ici|seit|bislang|bisher|desde|hasta ahora|dal|dalla|dall['’]|dai|dalle|finora|"
-    r"até agora|sinds|tot nu toe"
+    r"since|so far|depuis|jusqu['’]ici|seit|bislang|bisher|hasta ahora|finora|até agora|sinds|tot nu toe|"
+    # "desde", "dal" also say where from ("desde el petrolero"): only with a time after them
+    r"(?:desde|dal|dalla|dall['’]|dai|dalle)\s+(?:el\s+|la\s+|il\s+|lo\s+|o\s+|a\s+)?(?:" + _WHEN_WORDS
+    + r"|ayer|ieri|ontem|hace|entonces|allora|inizio|principio|\d)"
 )
 _TOTAL_BEFORE_RE = re.compile(r"\b(?:" + _TOTAL_WORDS + r")\b[^.;:]{0,45}$", re.I)
 _TOTAL_AFTER_RE = re.compile(r"[^.;:]{0,50}?\b(?:" + _TOTAL_WORDS + r")\b", re.I)
