@@ -730,3 +730,33 @@ def test_a_result_proclaimed_on_a_day_does_not_date_the_vote():
         "Según los resultados definitivos proclamados el miércoles en Lorvan, el presidente obtuvo el 51,7% de los "
         "votos en la elección.", "es", "2026-05-07")
     assert got is None or (got[0], got[1]) != ("contradiction", "date"), sugg
+
+
+# -- a toll that rose since; the days of a rescue join the explosion ---------------------------
+
+def test_a_toll_dated_to_a_day_against_a_larger_one_written_days_later_is_no_contradiction():
+    from factdesk.core.matching import PairContext, compare_claims
+
+    early = extract("a", "Two miners were confirmed dead on Wednesday after the gas explosion at the Lorvan mine.",
+                    "en", "2026-03-11").claims[0]
+    late = extract("b", "Cinq mineurs ont perdu la vie dans l'explosion de la mine de Lorvan.", "fr",
+                   "2026-03-15").claims[0]
+    ctx = PairContext(event_of={early.id: "e", late.id: "e"})
+    got = compare_claims(early, late, published_a="2026-03-11", published_b="2026-03-15", ctx=ctx)
+    assert got is None or got.kind != "contradiction", got
+    # written the same day, the two tolls disagree
+    same_day = extract("b", "Cinq mineurs ont perdu la vie dans l'explosion de la mine de Lorvan.", "fr",
+                       "2026-03-11").claims[0]
+    ctx = PairContext(event_of={early.id: "e", same_day.id: "e"})
+    got = compare_claims(early, same_day, published_a="2026-03-11", published_b="2026-03-11", ctx=ctx)
+    assert got is not None and got.kind == "contradiction", got
+
+
+def test_a_name_read_as_a_place_in_one_language_and_an_actor_in_another_ties_one_event(tmp_path):
+    events, _ = _import(tmp_path, {
+        "1_fr.txt": "Coup de grisou à Lorvanie\npublished: 2026-03-11\n\nUne explosion a tué deux mineurs mardi "
+                    "dans la mine de Zorava, en Lorvanie, selon Severna Mining.\n",
+        "2_en.txt": "Mine blast in Lorvania\npublished: 2026-03-11\n\nLorvania's Severna Mining said two miners were "
+                    "killed on Tuesday in a blast at its Zorava pit.\n",
+    })
+    assert any({"1_fr.txt", "2_en.txt"} <= e for e in events), events

@@ -1352,6 +1352,27 @@ def _role_age_conflict(fa: Features, fb: Features, same: Sameness, shared_event:
     return 0.55, [f"age of the {a[0]}: {a[1]:g} vs {b[1]:g}"]
 
 
+_RISING_MEASURES = frozenset({"killed", "wounded", "rescued", "arrests"})
+"""Counts that only grow as a happening goes on (the dead, the injured, the rescued, arrests)."""
+RISEN_TOLL_DAYS = 2
+"""A count dated to a day, against one of an article written this many days after that day and
+after the first article or more."""
+
+
+def _risen_toll(fa: Features, qa: Quantity, fb: Features, qb: Quantity) -> bool:
+    """One of the two counts is dated to a day ("confirmed dead on Wednesday"; not a running total
+    since a day) and the other, larger, comes from an article written two days or more after that
+    day and after the first article: the count rose since."""
+    if qa.measure not in _RISING_MEASURES or qa.measure != qb.measure:
+        return False
+    for (f, q), (g, r) in (((fa, qa), (fb, qb)), ((fb, qb), (fa, qa))):
+        days = _day_dates(f)
+        if (days and not q.total and f.written is not None and g.written is not None and r.value > q.value
+                and g.written - max(f.written, max(d.hi for d in days)) >= RISEN_TOLL_DAYS):
+            return True
+    return False
+
+
 def _place_conflict(
     fa: Features, fb: Features, same: Sameness, shared_event: str | None
 ) -> tuple[float, list[str]] | None:
@@ -1628,6 +1649,10 @@ def compare_deferred(
     if qv.conflict and (_local_share(fa, same) or _local_share(fb, same)):
         # one town's share of a count
         qv.conflict = []
+    if qv.conflict:
+        # "Two miners were confirmed dead on Wednesday" against "Cinq mineurs ont perdu la vie" in
+        # an article written days later: a toll that rose, not a disagreement
+        qv.conflict = [p for p in qv.conflict if not _risen_toll(fa, p[0], fb, p[1])]
     if qv.conflict and (_past_year(fa, fb, ctx) or _past_year(fb, fa, ctx)):
         # "In 2013, Typhoon Haiyan killed more than 6,300": a year long gone is another happening
         qv.conflict = []

@@ -101,7 +101,8 @@ class _Session:
         f = self.feats.get(claim.id)
         if f is None:
             meta = self.articles.get(claim.article_id)
-            f = build_features(claim, published=_published(meta), article_order=meta[0] if meta else 0)
+            f = build_features(claim, published=_published(meta), article_order=meta[0] if meta else 0,
+                               written=_reference(meta))
             self.feats[claim.id] = f
         return f
 
@@ -321,8 +322,9 @@ def article_features(article: Any, claims: Iterable[Claim]) -> list[Features]:
     For :func:`update_suggestions` (``features=``): lets the import build them where the claims
     were extracted (in worker processes) instead of reading the claims back from the database.
     """
-    published = _published((0, article.published, article.meta or {}))
-    return [build_features(c, published=published) for c in sorted(claims, key=lambda c: c.start)]
+    meta = (0, article.published, article.meta or {})
+    published, written = _published(meta), _reference(meta)
+    return [build_features(c, published=published, written=written) for c in sorted(claims, key=lambda c: c.start)]
 
 
 def update_suggestions(

@@ -13,11 +13,14 @@ Rule (also in the package docstring):
    recalled happenings with a toll of their own below the lede do not count).
 3. Seeds are merged across articles, in import order, into events: a seed joins an existing event
    when their date ranges are at most ``EVENT_GAP_DAYS`` apart and they share a place or an actor
-   (or one of them names none). Otherwise it founds a new event. An actor the article names in two
+   (or one of them names none; a name read as a place in one language and as an actor in another
+   counts). Otherwise it founds a new event. An actor the article names in two
    claims or more counts for all its seeds, and one actor named more or less fully
    ("Maschinenbauer Brennwald" / "Brennwald") counts as shared. A seed that shares a town or an
    actor with two events founded in the same run merges them: two articles that told one
-   happening without a name in common, and a third that names what each of them names.
+   happening without a name in common, and a third that names what each of them names. A seed
+   naming nothing the event names joins it by names its article shares with the event: two that
+   are not countries, with a kind of happening the seed or its article tells, else three.
 4. A claim dated only by month joins the one event of that month that shares a place with it.
 5. An article may be misdated by a month ("am 18. Oktober" for the verdict of 18 November). When
    its main seed lies ``SLIP_MIN_DAYS`` or more before the day the article was written (its
@@ -240,7 +243,8 @@ class EventBuilder:
         """Articles whose main happening may be misdated by a month, placed by :meth:`finish`."""
         self._finishing = False
 
-    def _find(self, seed: Seed, article_names: set[str] = frozenset()) -> EventState | None:  # type: ignore[assignment]
+    def _find(self, seed: Seed, article_names: set[str] = frozenset(),  # type: ignore[assignment]
+              article_topics: set[str] = frozenset()) -> EventState | None:  # type: ignore[assignment]
         best, best_key = None, None
         self._also = []  # other events the seed ties to by a shared town or actor (see _bridge)
         lo, hi = seed.lo, seed.hi
@@ -253,18 +257,24 @@ class EventBuilder:
                 gap = 0
             shared = sum(min(seed.places[p], ev.places[p]) for p in seed.places if p in ev.places)
             shared += sum(min(seed.actors[a], ev.actors[a]) for a in seed.actors if a in ev.actors)
+            # a name taken for a place in one language and for an actor in another ("Tarnovie" /
+            # "Tarnovia", "Halvan") is still one name
+            shared += sum(1 for p in seed.places if p in ev.actors) + sum(1 for a in seed.actors if a in ev.places)
             if not shared:
                 # "Maschinenbauer Brennwald" and "Brennwald": one actor named more or less fully, and
                 # likewise a place ("Rheinhausen", "Duisburger Stadtteil Rheinhausen")
                 shared = sum(1 for a in seed.actors for b in ev.actors if _same_actor(a, b))
                 shared += sum(1 for a in seed.places for b in ev.places if _same_actor(a, b))
-            if not shared and article_names and any(t in ev.topics for t in seed.topics if t not in _AFTERMATH_TOPICS):
+            if not shared and article_names:
                 # the dated sentences name nothing the event names, but the article does: two
                 # names or more, neither a country, and the same kind of happening ("The riot
-                # began around 9 p.m. on Saturday" in an article on Ouarbe prison in Kassandia)
+                # began around 9 p.m. on Saturday" in an article on Ouarbe prison in Kassandia), told
+                # by the seed or anywhere in its article (the days of a rescue in an article on the
+                # explosion of a mine); one name more when no kind of happening is shared
                 ev_names = set(ev.places) | set(ev.actors) | ev.mentioned
                 common = [k for k in article_names if k in ev_names and k.lstrip("~") not in _countries()]
-                if len(common) >= ARTICLE_SHARED_NAMES:
+                kind = any(t in ev.topics for t in (*seed.topics, *article_topics) if t not in _AFTERMATH_TOPICS)
+                if len(common) >= (ARTICLE_SHARED_NAMES if kind else ARTICLE_SHARED_NAMES + 1):
                     shared = len(common)
             if shared == 0 and seed.places and ev.places:
                 continue
@@ -314,13 +324,14 @@ class EventBuilder:
             names.update(f.entity_names)
         seed_event: dict[int, EventState] = {}
         article_names = self._names(feats) if seeds else set()
+        article_topics = {t for f in feats for t in _topics(f)} if seeds else set()
         slipped = self._slipped(seeds, main, reference, article_names)
         for seed in seeds:
             span = (seed.lo, seed.hi)
             if slipped is not None and seed is main:
                 ev, span = slipped[0], slipped[1:]
             else:
-                ev = self._find(seed, article_names)
+                ev = self._find(seed, article_names, article_topics)
             if ev is not None and not (slipped is not None and seed is main):
                 for other in list(self._also):
                     if other is not ev:

@@ -299,6 +299,9 @@ class Features:
     crossing", "se tiendra à Oslo", "en provenance de Munich"."""
     published: str | None = None
     article_order: int = 0
+    written: int | None = None
+    """Ordinal of the day the claim's article was written (publication day, else a full date its
+    header states), when known to the day."""
     mapped: Mapped | None = field(default=None, repr=False)
     memo: dict = field(default_factory=dict, repr=False, compare=False)
     """Pair-independent values the scorer and the event builder derive from the fields above
@@ -536,7 +539,7 @@ def _number_words(lang: str | None) -> frozenset[str]:
         return frozenset()
 
 
-def build_features(claim: Claim, *, published: str | None = None, article_order: int = 0) -> Features:
+def build_features(claim: Claim, *, published: str | None = None, article_order: int = 0, written: str | None = None) -> Features:
     """Precompute everything the scorer needs for one claim."""
     lex = lexicon()
     spans = claim.spans
@@ -627,10 +630,21 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
         conduits=conduits,
         published=published,
         article_order=article_order,
+        written=_day_ordinal(written or published),
         mapped=mapped,
         venue=venue,
         times=clock_times(claim.text) if _CLOCK_PROBE_RE.search(claim.text) else frozenset(),
     )
+
+
+def _day_ordinal(day: str | None) -> int | None:
+    """Ordinal of an ISO day ("2026-03-11"); None for a month, a year or nothing."""
+    if not day or len(day) < 10:
+        return None
+    try:
+        return date.fromisoformat(day[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 _CLOCK_PROBE_RE = re.compile(r"\d\s?(?:[h:.]\s?\d\d|[ap]\.?m\b|\s?[ap]\.m\.|uhr|uur|heure|h\b|o['’]clock)", re.I)
