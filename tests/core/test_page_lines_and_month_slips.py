@@ -760,3 +760,25 @@ def test_a_name_read_as_a_place_in_one_language_and_an_actor_in_another_ties_one
                     "killed on Tuesday in a blast at its Zorava pit.\n",
     })
     assert any({"1_fr.txt", "2_en.txt"} <= e for e in events), events
+
+
+def test_the_same_specific_figure_of_one_indicator_in_one_event_links():
+    from match_helpers import event_verdict
+
+    fr = ("Le taux de participation s'est établi à 61,4 %, a précisé le président de la commission électorale "
+          "de Lorvanie lors d'une conférence de presse.")
+    got, sugg = event_verdict(fr, "fr", "Turnout was 61.4 per cent, higher than in the first round, as both camps "
+                              "bussed supporters to polling stations.", "en", "2026-05-05")
+    assert got == ("match", None), sugg
+    got, sugg = event_verdict(fr, "fr", "Turnout was 58.2 per cent, higher than in the first round, as both camps "
+                              "bussed supporters to polling stations.", "en", "2026-05-05")
+    assert got is None or got[0] != "match", sugg
+
+
+def test_jobs_and_workers_of_the_same_number_are_no_collision():
+    from factdesk.core.matching.compare import compare_quantities
+    from match_helpers import first_features
+
+    a = first_features("Dort fallen alle 2.400 Arbeitsplätze in Lorvan weg.", "de", "2026-06-10")
+    b = first_features("A perdere il posto a Lorvan saranno 2.400 lavoratori.", "it", "2026-06-10")
+    assert not compare_quantities(a, b).collisions

@@ -237,6 +237,8 @@ class QuantityVerdict:
     """Conflicts between two figures of one indicator (shares, temperatures): need one period."""
     disputed: list[tuple[Quantity, Quantity]] = field(default_factory=list)
     """Crowd counts credited to opposing counters (police vs organisers): a known, attributed dispute."""
+    same_indicator: list[str] = field(default_factory=list)
+    """Indicators both claims give the same specific figure for ("61.4 %" turnout)."""
 
 
 _AGREE_ONLY_KINDS = frozenset({"percent", "distance", "volume", "mass", "duration"})
@@ -247,7 +249,7 @@ The language files list only litres and tonnes as their units, so equal values a
 An amount next to a happening it measures ("50,000 litres leaked") is that happening's amount
 instead (see ``features.AMOUNT_HAPPENINGS``) and compares like a count."""
 _ANY_POPULATION = frozenset({"displaced", "missing"})
-_PEOPLE_MEASURE = re.compile(r"count:|arrests$|hostages$|rescued$|trapped$|displaced$")
+_PEOPLE_MEASURE = re.compile(r"count:|arrests$|hostages$|rescued$|trapped$|displaced$|jobs$")
 """Measures that count a group of people without a toll (a generic count of people may be one)."""
 BACKGROUND_DAYS = 30
 """A claim dated this long before its own article's publication tells background history."""
@@ -550,6 +552,8 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                     continue
                 if _same_within_rounding(qa, qb):
                     out.agree.append((qa, qb))
+                    if qa.value == qb.value and _specific(qa.value):
+                        out.same_indicator.append(ia)
                 elif qa.qualifier == qb.qualifier == "exactly":
                     out.conflict.append((qa, qb))
                     out.indicator.append((qa, qb))
@@ -1719,6 +1723,10 @@ def compare_deferred(
             # one event and the same specific count of one thing ("23 injured", "168 passengers"):
             # the figure itself ties the claims, however differently they are worded
             score += 0.06
+        elif shared_event is not None and qv.same_indicator:
+            # one event and the same specific figure of one indicator ("Turnout was 61.4 per cent" /
+            # "Le taux de participation s'est établi à 61,4 %")
+            score += 0.1
     same_time = sorted(fa.times & fb.times) if fa.times and fb.times and (shared_event or same.date_overlap) else []
     if same_time:
         # one event and the same minute ("shortly after 23:10" / "vers 23h10"): one fact
