@@ -112,3 +112,27 @@ def first_features(text: str, lang: str, published: str, order: int = 0):
     from factdesk.core.matching.features import build_features
 
     return build_features(extract(str(order), text, lang, published).claims[0], article_order=order)
+
+
+def import_articles(tmp_path, articles: dict[str, str]) -> tuple[list[set[str]], list[tuple[str, str, str | None, list[str]]]]:
+    """Import ``articles`` (file name → text) into a workspace under ``tmp_path``: its events (as
+    sets of file names) and its contradictions (left file, right file, type, reasons)."""
+    from factdesk.core.pipeline import import_paths
+    from factdesk.core.store import open_workspace
+
+    src = tmp_path / "articles"
+    src.mkdir()
+    for name, text in articles.items():
+        (src / name).write_text(text, encoding="utf-8")
+    ws = open_workspace(tmp_path / "ws")
+    try:
+        import_paths(ws, [src], jobs=1)
+        names = {r[0]: r[1].rsplit("/", 1)[-1] for r in ws.query("SELECT id, path FROM articles")}
+        events = [{names[a] for a in ev["articles"]} for ev in ws.events()]
+        cons = [
+            (names[s["left"]["article"]], names[s["right"]["article"]], s["ctype"], s["reasons"])
+            for s in ws.suggestions() if s["kind"] == "contradiction"
+        ]
+        return events, cons
+    finally:
+        ws.close()

@@ -140,25 +140,9 @@ _VERDICT_FR = (
 
 
 def _import(tmp_path, articles: dict[str, str]):
-    from factdesk.core.pipeline import import_paths
-    from factdesk.core.store import open_workspace
+    from match_helpers import import_articles
 
-    src = tmp_path / "articles"
-    src.mkdir()
-    for name, text in articles.items():
-        (src / name).write_text(text, encoding="utf-8")
-    ws = open_workspace(tmp_path / "ws")
-    try:
-        import_paths(ws, [src], jobs=1)
-        names = {r[0]: r[1].rsplit("/", 1)[-1] for r in ws.query("SELECT id, path FROM articles")}
-        events = [{names[a] for a in ev["articles"]} for ev in ws.events()]
-        cons = [
-            (names[s["left"]["article"]], names[s["right"]["article"]], s["ctype"], s["reasons"])
-            for s in ws.suggestions() if s["kind"] == "contradiction"
-        ]
-        return events, cons
-    finally:
-        ws.close()
+    return import_articles(tmp_path, articles)
 
 
 def test_an_article_misdated_by_a_month_joins_its_event_and_the_month_is_flagged(tmp_path):

@@ -90,20 +90,9 @@ def test_a_difference_that_is_a_named_share_is_no_contradiction():
 
 
 def _events(tmp_path, articles: dict[str, str]) -> list[set[str]]:
-    from factdesk.core.pipeline import import_paths
-    from factdesk.core.store import open_workspace
+    from match_helpers import import_articles
 
-    src = tmp_path / "articles"
-    src.mkdir()
-    for name, text in articles.items():
-        (src / name).write_text(text, encoding="utf-8")
-    ws = open_workspace(tmp_path / "ws")
-    try:
-        import_paths(ws, [src], jobs=1)
-        names = {r[0]: r[1].rsplit("/", 1)[-1] for r in ws.query("SELECT id, path FROM articles")}
-        return [{names[a] for a in ev["articles"]} for ev in ws.events()]
-    finally:
-        ws.close()
+    return import_articles(tmp_path, articles)[0]
 
 
 def test_a_country_alone_does_not_tie_two_kinds_of_happening_in_two_towns(tmp_path):

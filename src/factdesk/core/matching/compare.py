@@ -1266,6 +1266,12 @@ def _weekday_conflict(
     return None
 
 
+def _one_age(f: Features) -> Quantity | None:
+    """The one exact age the claim gives, if it gives exactly one."""
+    ages = [q for q in f.quantities if q.kind == "age" and q.qualifier == "exactly"]
+    return ages[0] if len(ages) == 1 else None
+
+
 def _person_age(f: Features) -> tuple[str, float] | None:
     """``(person key, age)`` when the claim gives one age, right after the one person it names
     ("Moussa Dembaré, 37 ans", "Jane Doe, 45, said"), computed once per claim."""
@@ -1274,14 +1280,14 @@ def _person_age(f: Features) -> tuple[str, float] | None:
     except KeyError:
         pass
     got = None
-    ages = [q for q in f.quantities if q.kind == "age" and q.qualifier == "exactly"]
+    age = _one_age(f)
     persons = [k for k, kind in f.entities.items() if kind == "person"]
-    if len(ages) == 1 and len(persons) == 1:
+    if age is not None and len(persons) == 1:
         name = f.entity_names.get(persons[0], "")
         at = f.text.find(name) if name else -1
-        num = f.text.find(ages[0].text, at + len(name)) if at >= 0 else -1
+        num = f.text.find(age.text, at + len(name)) if at >= 0 else -1
         if at >= 0 and 0 <= num - (at + len(name)) <= AGE_REACH:
-            got = (persons[0], ages[0].value)
+            got = (persons[0], age.value)
     f.memo["person_age"] = got
     return got
 
@@ -1307,12 +1313,12 @@ def _arrested_age_conflict(fa: Features, fb: Features, shared_event: str | None)
         return None
     ages = []
     for f in (fa, fb):
-        exact = [q for q in f.quantities if q.kind == "age" and q.qualifier == "exactly"]
-        if len(exact) != 1 or any(kind == "person" for kind in f.entities.values()):
+        age = _one_age(f)
+        if age is None or any(kind == "person" for kind in f.entities.values()):
             return None
         if any(q.measure == "arrests" and q.value > 1 for q in f.quantities):
             return None  # two or more people arrested: an age is one of theirs
-        ages.append(exact[0].value)
+        ages.append(age.value)
     if abs(ages[0] - ages[1]) < 2:
         return None
     if not any(_meet(x, y) for x in _own_ranges(fa) for y in _own_ranges(fb)):
@@ -1335,12 +1341,12 @@ def _role_age(f: Features) -> tuple[str, float] | None:
     except KeyError:
         pass
     got = None
-    ages = [q for q in f.quantities if q.kind == "age" and q.qualifier == "exactly"]
-    if len(ages) == 1 and f.mapped is not None:
-        at = f.text.find(ages[0].text)
+    age = _one_age(f)
+    if age is not None and f.mapped is not None:
+        at = f.text.find(age.text)
         roles = [(at - o, c) for o, c in f.mapped.positions if c in ROLE_CONCEPTS and 0 < at - o <= ROLE_AGE_REACH]
         if at >= 0 and roles:
-            got = (min(roles)[1], ages[0].value)
+            got = (min(roles)[1], age.value)
     f.memo["role_age"] = got
     return got
 
