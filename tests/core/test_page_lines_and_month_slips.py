@@ -766,3 +766,17 @@ def test_jobs_and_workers_of_the_same_number_are_no_collision():
     a = first_features("Dort fallen alle 2.400 Arbeitsplätze in Lorvan weg.", "de", "2026-06-10")
     b = first_features("A perdere il posto a Lorvan saranno 2.400 lavoratori.", "it", "2026-06-10")
     assert not compare_quantities(a, b).collisions
+
+
+def test_a_day_with_the_weekday_of_the_same_day_a_month_away_is_grouped_there(tmp_path):
+    # 3 June 2026 is a Wednesday; "domingo, 3 de junho" in an article of May 2026 is Sunday 3 May
+    events, cons = _import(tmp_path, {
+        "1_pt.txt": "date 2026-05\n\nEleições em Lorvânia\n\nA segunda volta das presidenciais de Lorvânia, "
+                    "realizada no domingo, 3 de junho, opôs o Presidente Karim Hadani à antiga ministra Samira "
+                    "Ulmane.\n\nNa primeira volta, a 19 de abril, Hadani obteve 44,1% dos votos em Lorvânia.\n",
+        "2_fr.txt": "Présidentielle en Lorvanie\npublished: 2026-05-04\n\nLe président sortant Karim Haddani a "
+                    "remporté le second tour de l'élection présidentielle du dimanche 3 mai en Lorvanie face à "
+                    "Samira Oulmane.\n",
+    })
+    assert any({"1_pt.txt", "2_fr.txt"} <= e for e in events), events
+    assert any(c[2] == "date" and {"1_pt.txt", "2_fr.txt"} == set(c[:2]) for c in cons), cons

@@ -3,7 +3,9 @@
 Rule (also in the package docstring):
 
 1. In each article, the claims' own day-level dates (days, nights, short ranges; not months or
-   years) are clustered: dates at most ``EVENT_GAP_DAYS`` apart fall in one *seed*. A seed keeps
+   years) are clustered: dates at most ``EVENT_GAP_DAYS`` apart fall in one *seed*. A day stated
+   with a weekday that is not its own but that of the same day of a month next to it, near the
+   article's day, is clustered on that day ("domingo, 3 de junho" in an article of May 2026). A seed keeps
    its date range, the places and actors named by its claims, and its claims.
 2. The article's *main seed* is the one in the publication month (when known), else the one
    with the most claims, then the latest. Claims with no date of their own belong to it: an
@@ -184,13 +186,51 @@ def _topics(f: Features) -> list[str]:
     return [c for c in f.concepts if lex.types.get(c) == "event"]
 
 
-def article_seeds(feats: list[Features], published: str | None = None) -> tuple[list[Seed], Seed | None]:
+def _weekday_fit(d, reference: str | None) -> tuple[int, int]:  # noqa: ANN001 - DateRange
+    """The days of ``d`` for grouping into events: a day whose stated weekday is not its own but
+    that of the same day of a month next to it, near the article's day ("domingo, 3 de junho" in an
+    article of May 2026: 3 May was a Sunday), is grouped on that day. Its date is left as stated,
+    so the wrong month shows against the other articles' day."""
+    if d.stated is None or d.lo != d.hi or reference is None:
+        return d.lo, d.hi
+    day = date.fromordinal(d.lo)
+    if day.weekday() == d.stated:
+        return d.lo, d.hi
+    from factdesk.core.matching.features import parse_resolved
+
+    ref = parse_resolved(reference[:10])
+    if ref is None:
+        return d.lo, d.hi
+    fits = []
+    for year in {date.fromordinal(ref[0]).year, date.fromordinal(ref[1]).year}:
+        for month in (day.month - 1, day.month, day.month + 1):
+            y, m = (year - 1, 12) if month == 0 else (year + 1, 1) if month == 13 else (year, month)
+            try:
+                cand = date(y, m, day.day)
+            except ValueError:
+                continue
+            o = cand.toordinal()
+            if cand.weekday() == d.stated and ref[0] - WEEKDAY_FIT_DAYS <= o <= ref[1] + 1:
+                fits.append(o)
+    if len(set(fits)) != 1:
+        return d.lo, d.hi
+    return fits[0], fits[0]
+
+
+WEEKDAY_FIT_DAYS = 45
+"""How far before the article's day a weekday-fitting day may lie to group a misdated claim there."""
+
+
+def article_seeds(
+    feats: list[Features], published: str | None = None, reference: str | None = None
+) -> tuple[list[Seed], Seed | None]:
     """Cluster one article's day-level claim dates into seeds; return (seeds, main seed)."""
     dated: list[tuple[int, int, Features]] = []
     for f in feats:
         for d in f.dates:
             if _day_level(d):
-                dated.append((d.lo, d.hi, f))
+                lo, hi = _weekday_fit(d, reference or published)
+                dated.append((lo, hi, f))
     dated.sort(key=lambda t: (t[0], t[1]))
     seeds: list[Seed] = []
     for lo, hi, f in dated:
@@ -307,7 +347,7 @@ class EventBuilder:
         full date it states in its header (see rule 5). An article whose main happening may be
         misdated by a month waits until :meth:`finish`, so that the event it belongs to is built
         from the other articles of the batch first."""
-        seeds, main = article_seeds(feats, published)
+        seeds, main = article_seeds(feats, published, reference)
         if _slip_span(seeds, main, reference) is not None and not self._finishing:
             self.deferred.append((article_id, feats, published, reference))
             return
