@@ -780,3 +780,17 @@ def test_a_day_with_the_weekday_of_the_same_day_a_month_away_is_grouped_there(tm
     })
     assert any({"1_pt.txt", "2_fr.txt"} <= e for e in events), events
     assert any(c[2] == "date" and {"1_pt.txt", "2_fr.txt"} == set(c[:2]) for c in cons), cons
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("De gasexplosie vond plaats in de nacht van maandag op dinsdag in de mijn van Lorvan.", "nl",
+         "2026-03-09/2026-03-10"),
+        ("Le drame a eu lieu dans la nuit de dimanche à lundi à Lorvan.", "fr", "2026-03-15/2026-03-16"),
+    ],
+)
+def test_a_night_told_in_the_past_ends_by_the_articles_day(text, lang, want):
+    # the article is of Monday 16 March 2026
+    got = [s.resolved for c in extract("a", text, lang, "2026-03-16").claims for s in c.spans if s.type == "date"]
+    assert got == [want]

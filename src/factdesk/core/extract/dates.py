@@ -684,6 +684,10 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
                 return None, gran, "weekdays need a reference day; none known"
             d1 = _weekday_after(ref.day, c.wd) if c.rel == 2 else _weekday_before(ref.day, c.wd, 0)
             d2 = d1 + dt.timedelta(days=((c.wd2 if c.wd2 is not None else c.wd) - c.wd) % 7 or 1)
+            if c.rel != 2 and d2 > ref.day:
+                # a night told in the past ends by the day of the article: "in de nacht van maandag
+                # op dinsdag" in an article of Monday is the week before
+                d1, d2 = d1 - dt.timedelta(days=7), d2 - dt.timedelta(days=7)
             side = "on or after" if c.rel == 2 else "on or before"
             return f"{d1.isoformat()}/{d2.isoformat()}", gran, f"weekdays {side} {ref.day_basis.replace('relative to ', '')}"
         y, basis = (c.y, "explicit date") if c.y else _year_for(c.m, c.d, ref)
