@@ -794,3 +794,14 @@ def test_a_night_told_in_the_past_ends_by_the_articles_day(text, lang, want):
     # the article is of Monday 16 March 2026
     got = [s.resolved for c in extract("a", text, lang, "2026-03-16").claims for s in c.spans if s.type == "date"]
     assert got == [want]
+
+
+def test_batches_recalled_are_counted_and_a_named_body_is_no_counted_noun():
+    from match_helpers import event_verdict, first_features
+
+    got, sugg = event_verdict(
+        "A ASAE ordenou na sexta-feira a retirada do mercado de 14 lotes de queijo fresco da queijaria de Lorvan.", "pt",
+        "La AESAN informó de la retirada de doce lotes de queso fresco de la quesería de Lorvan.", "es", "2025-09-06")
+    assert got == ("contradiction", "quantity"), sugg
+    q = first_features("About 200 UN monitors will patrol the Lorvan zone, diplomats said.", "en", "2025-06-13").quantities[0]
+    assert q.measure != "number un", q

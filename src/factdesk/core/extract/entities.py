@@ -507,7 +507,7 @@ def _add_firm(text: str, run: list[Tok], lg: langdata.Lang, add) -> bool:
     return True
 
 
-_PROPER_CONCEPTS = frozenset({"un", "nato", "islamic_state", "revolutionary_guards", "pro_iran"})
+PROPER_CONCEPTS = frozenset({"un", "nato", "islamic_state", "revolutionary_guards", "pro_iran"})
 """Lexicon concepts that are names (of bodies), not common nouns."""
 
 
@@ -528,7 +528,7 @@ def _common_noun(low: str, lg: langdata.Lang) -> bool:
             def common(word: str) -> bool:
                 general = lex.general_concepts
                 found = [c for c in lex.map_text(word, lg.code).concepts if c not in general]
-                return bool(found) and not any(lex.types.get(c) in ("place", "geo") or c in _PROPER_CONCEPTS for c in found)
+                return bool(found) and not any(lex.types.get(c) in ("place", "geo") or c in PROPER_CONCEPTS for c in found)
 
             # a compound ending in a common noun is one ("Berufsfeuerwehr", "Großbrand")
             got = common(low) or any(
@@ -549,7 +549,7 @@ def common_word(low: str, lg: langdata.Lang) -> bool:
 
         lex = lexicon()
         found = lex.map_text(low, lg.code).concepts
-        got = bool(found) and not any(lex.types.get(c) in ("place", "geo") or c in _PROPER_CONCEPTS for c in found)
+        got = bool(found) and not any(lex.types.get(c) in ("place", "geo") or c in PROPER_CONCEPTS for c in found)
         if len(memo) < 50000:
             memo[low] = got
     return got

@@ -14,6 +14,7 @@ from datetime import date
 
 from factdesk.core.extract import langdata
 from factdesk.core.extract.dates import parse_weekday_key
+from factdesk.core.extract.entities import PROPER_CONCEPTS
 from factdesk.core.matching.lexicon import Mapped, fold, lexicon
 from factdesk.core.models import Claim, Span
 
@@ -414,7 +415,7 @@ def _counted_noun(text: str, mapped: Mapped, end: int, limit: int) -> str | None
             continue
         if off >= min(limit, end + COUNTED_NOUN_REACH) or _CLAUSE_BREAK_RE.search(text, end, off):
             return None
-        if types.get(c) in _COUNTED_NOUN_TYPES:
+        if types.get(c) in _COUNTED_NOUN_TYPES and c not in PROPER_CONCEPTS:  # "200 UN monitors"
             return c
     return None
 
