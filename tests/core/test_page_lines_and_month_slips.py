@@ -805,3 +805,11 @@ def test_batches_recalled_are_counted_and_a_named_body_is_no_counted_noun():
     assert got == ("contradiction", "quantity"), sugg
     q = first_features("About 200 UN monitors will patrol the Lorvan zone, diplomats said.", "en", "2025-06-13").quantities[0]
     assert q.measure != "number un", q
+
+
+def test_a_german_quotation_is_a_quote_for_matching():
+    from match_helpers import first_features
+
+    f = first_features("„Wir werden das Werk in Lorvan nicht kampflos aufgeben“, sagte der Gewerkschaftssekretär.", "de",
+                       "2026-06-10")
+    assert f.quote_raw == ["Wir werden das Werk in Lorvan nicht kampflos aufgeben"]

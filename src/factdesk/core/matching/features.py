@@ -56,7 +56,8 @@ def tells_happening(q: "Quantity") -> bool:
 UNCOMPARABLE_KINDS = {"other", "percent", "distance", "age", "duration", None}
 
 _QUOTE_MARKS = "\"“”«»„‟‹›「」"
-_QUOTE_RE = re.compile(r"[\"“«„‹]\s*([^\"“”«»„‹›]{12,}?)\s*[\"”»‹›]")
+_QUOTE_RE = re.compile(r"[\"“«„‹]\s*([^\"“”«»„‹›]{12,}?)\s*[\"”»‹›“]")
+"""A quotation; a German one closes on “ („Jeder Einzelne von ihnen ist zu Hause“)."""
 _DIGIT_RE = re.compile(r"\d")
 _PART_RE = re.compile(
     r"(?:including|among them|of whom|of which|dont|parmi (?:eux|lesquels|lesquelles)|y compris|incluidos?|incluidas?|"
