@@ -813,3 +813,16 @@ def test_a_german_quotation_is_a_quote_for_matching():
     f = first_features("„Wir werden das Werk in Lorvan nicht kampflos aufgeben“, sagte der Gewerkschaftssekretär.", "de",
                        "2026-06-10")
     assert f.quote_raw == ["Wir werden das Werk in Lorvan nicht kampflos aufgeben"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Dort fallen in Lorvan alle 2.400 Arbeitsplätze weg.", "de", "Dort"),
+        ("Há nove feridos em Lorvan, nenhum em estado grave.", "pt", "Há"),
+        ("Además, 12 personas resultaron heridas en Lorvan.", "es", "Además"),
+    ],
+)
+def test_a_function_word_opening_a_sentence_is_no_name(text, lang, word):
+    names = [s.text for c in extract("a", text, lang, "2026-06-10").claims for s in c.spans if s.type == "entity"]
+    assert word not in names and "Lorvan" in names, names

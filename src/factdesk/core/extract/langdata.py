@@ -56,6 +56,8 @@ except ``lang``; missing keys simply disable the feature for that language):
                          (figures in two units are compared in one: "20,700 acres" / "8.400 hectares").
 ``act_verbs``            verbs of an act a named actor does that is news in itself ("ordered", "a
                          revendiqué", "trat zurück"): with one name, such a sentence is a claim.
+``function_words``       adverbs, prepositions and pronouns beyond the stopwords ("dort", "há", "parmi"):
+                         capitalised to open a sentence, never a name (see ``common_words``).
 ``timestamp_words``      words of a page's publication line besides its dates and times ("Updated",
                          "Publié le", "Uhr", "Aggiornato alle"): a line with nothing else is no claim.
 """
@@ -458,8 +460,8 @@ def _unit_scales_all() -> dict[tuple[str, str], float]:
     return out
 
 
-_COMMON_KEYS = ("stopwords", "qualifiers", "qualifiers_after", "kind_nouns", "act_verbs", "timestamp_words",
-                "ordinal_words")
+_COMMON_KEYS = ("stopwords", "function_words", "qualifiers", "qualifiers_after", "kind_nouns", "act_verbs",
+                "timestamp_words", "ordinal_words")
 
 
 @lru_cache(maxsize=None)
