@@ -826,3 +826,14 @@ def test_a_german_quotation_is_a_quote_for_matching():
 def test_a_function_word_opening_a_sentence_is_no_name(text, lang, word):
     names = [s.text for c in extract("a", text, lang, "2026-06-10").claims for s in c.spans if s.type == "entity"]
     assert word not in names and "Lorvan" in names, names
+
+
+def test_the_one_outcome_of_a_sentence_belongs_to_the_count_it_follows():
+    from match_helpers import first_features
+
+    f = first_features("Dieciocho personas han requerido hospitalización en Lorvan y tres han fallecido.", "es",
+                       "2025-09-08")
+    got = {q.value: q.measure for q in f.quantities}
+    assert got[3.0] == "killed" and got[18.0] != "killed", got
+    f = first_features("Dieciocho personas han fallecido en Lorvan.", "es", "2025-09-08")
+    assert f.quantities[0].measure == "killed"

@@ -464,7 +464,10 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
         population = POPULATIONS.get(kind or "")
         if outcome is None and (population is not None or kind in (None, "other")):
             outcome = _nearest(after, OUTCOME_CONCEPTS) or _nearest(before, OUTCOME_CONCEPTS, last=True)
-            if outcome is None and len(outcome_hits) == 1 and population is not None:
+            if outcome is None and len(outcome_hits) == 1 and population is not None and any(
+                    prev_end <= o < next_start for o, c in mapped.positions if c in OUTCOME_CONCEPTS):
+                # the sentence's one outcome, told between this count and the next ("Dieciocho
+                # personas han requerido hospitalización y tres han fallecido": the three died)
                 outcome = next(iter(outcome_hits))
         if population is None and outcome is not None:
             population = _nearest(after, POPULATION_CONCEPTS) or _nearest(before, POPULATION_CONCEPTS, last=True)
