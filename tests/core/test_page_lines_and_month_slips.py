@@ -837,3 +837,18 @@ def test_the_one_outcome_of_a_sentence_belongs_to_the_count_it_follows():
     assert got[3.0] == "killed" and got[18.0] != "killed", got
     f = first_features("Dieciocho personas han fallecido en Lorvan.", "es", "2025-09-08")
     assert f.quantities[0].measure == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Espanha contabiliza quatro doentes em Lorvan, um dos quais morreu na segunda-feira.", "pt"),
+        ("Four patients, one of whom died on Monday, were treated in Lorvan.", "en"),
+        ("Zwölf Menschen wurden in Lorvan verletzt, von denen drei starben.", "de"),
+    ],
+)
+def test_what_a_share_of_a_count_did_is_not_the_counts(text, lang):
+    from match_helpers import first_features
+
+    first = first_features(text, lang, "2025-09-08").quantities[0]
+    assert first.measure != "killed", first

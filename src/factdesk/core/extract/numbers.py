@@ -82,6 +82,8 @@ _STAFF_OUTCOMES = frozenset({"killed", "wounded", "missing", "hostages", "trappe
 people they happened to; "2,000 jobs saved" or "lost" stays a count of jobs."""
 _MEASURE_KINDS = frozenset({"distance", "area", "volume", "mass"})  # amounts in a unit (kept as the span's unit)
 _AND_WORDS = frozenset(("and", "et", "y", "e", "und", "i", "en"))
+_OF_WHOM = frozenset(("whom", "dont", "quais", "cuales", "denen", "cui", "waarvan", "waaronder"))
+"""Words of a relative that names a share ("of whom", "dont", "dos quais", "von denen", "di cui")."""
 PERSON_KINDS = frozenset({"people", "civilians", "soldiers", "troops", "fighters"})
 
 TOKEN_RE = re.compile(
@@ -403,6 +405,8 @@ def _casualty_verb(toks: list[Tok], i0: int, i1: int, noun_end: int, lg: langdat
         if t.typ == "num" and j + 1 < len(toks) and (_match_table(toks, j + 1, lg.kind_verbs)
                                                       or _match_table(toks, j + 1, lg.kind_nouns)):
             break  # another count with its own outcome word: "dos terremotos causaron 53.000 muertos"
+        if t.low in _OF_WHOM:
+            break  # "quatro doentes, um dos quais morreu": the verb is the one of them's
         if t.typ == "word":
             dist += 1
             hit = _match_table(toks, j, lg.kind_verbs)

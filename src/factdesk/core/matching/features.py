@@ -157,6 +157,11 @@ _FORECAST_RE = re.compile(
 """A figure announced as possible or expected ("the toll could rise to 50", "possa ultrapassar as
 quatro toneladas"), right before the number in its clause: a forecast, not a count made."""
 _WHEN_WORDS = "|".join(sorted((re.escape(w) for w in langdata.calendar_words()), key=len, reverse=True))
+_OF_WHOM_RE = re.compile(
+    r"\b(?:of whom|of which|dont|dos quais|das quais|de los cuales|de las cuales|von denen|di cui|waarvan|waaronder)\b",
+    re.I,
+)
+"""A relative naming a share of the count before it: what follows is the share's."""
 _TOTAL_WORDS = (
     r"since|so far|depuis|jusqu['’]ici|seit|bislang|bisher|hasta ahora|finora|até agora|sinds|tot nu toe|"
     # "desde", "dal" also say where from ("desde el petrolero"): only with a time after them
@@ -458,14 +463,19 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
         rel_end = max(rel_start, s.end - claim.start)
         prev_end = (qspans[i - 1].end - claim.start) if i > 0 else 0
         next_start = (qspans[i + 1].start - claim.start) if i + 1 < len(qspans) else len(claim.text)
-        after = _window(mapped, rel_end, min(next_start, rel_end + 80))
+        stop = min(next_start, rel_end + 80)
+        share = _OF_WHOM_RE.search(claim.text, rel_end, stop)
+        if share is not None:
+            stop = share.start()  # "quatro doentes, um dos quais morreu": the one died, not the four
+        after = _window(mapped, rel_end, stop)
         before = _window(mapped, max(prev_end, rel_start - 60, 0), rel_start)
         outcome = OUTCOMES.get(kind or "")
         population = POPULATIONS.get(kind or "")
         if outcome is None and (population is not None or kind in (None, "other")):
             outcome = _nearest(after, OUTCOME_CONCEPTS) or _nearest(before, OUTCOME_CONCEPTS, last=True)
             if outcome is None and len(outcome_hits) == 1 and population is not None and any(
-                    prev_end <= o < next_start for o, c in mapped.positions if c in OUTCOME_CONCEPTS):
+                    prev_end <= o < (stop if share is not None else next_start)
+                    for o, c in mapped.positions if c in OUTCOME_CONCEPTS):
                 # the sentence's one outcome, told between this count and the next ("Dieciocho
                 # personas han requerido hospitalización y tres han fallecido": the three died)
                 outcome = next(iter(outcome_hits))
