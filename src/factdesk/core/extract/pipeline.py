@@ -47,7 +47,8 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     per_sent_dates: list[list[DateCand]] = []
     pool: list[tuple[str, DateCand]] = []
     stamps: list[tuple[str, DateCand]] = []  # dates of the page's publication lines
-    for s in sents:
+    stamp_lines: set[int] = set()  # indexes of the sentences that are publication lines
+    for si, s in enumerate(sents):
         body = s.text[:MAX_SENTENCE]
         if s.kind == "boilerplate" and not (len(body) <= TIMESTAMP_LINE_MAX and any(ch.isdigit() for ch in body)):
             per_sent_dates.append([])
@@ -56,7 +57,9 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
         cands = find_dates(body, main, extra)
         lg = langdata.get(main)
         cands = [c for c in cands if not _year_is_count(body, c, lg)]
-        stamp = bool(cands) and _timestamp_line(body, cands)
+        stamp = _timestamp_line(body, cands)
+        if stamp:
+            stamp_lines.add(si)
         if s.kind == "boilerplate":
             # a furniture line may be the page's publication line ("Publié le 03/04/2025 à 10h20"):
             # its dates date the article, and nothing else
@@ -172,7 +175,7 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
 
         has_core = len(spans) > len(ents) + len(refs)  # every span but the entity spans is a core one
         n_ent = len({e.key for e in ents} | {r.key for r in refs})
-        if _timestamp_line(body, per_sent_dates[si]):
+        if si in stamp_lines:
             is_claim = False  # when the page was published or updated: its dates serve as reference
         elif s.kind == "foreign":
             is_claim = any(sp.type in ("quantity", "date") for sp in spans)
