@@ -234,6 +234,7 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
                 if c is None and kb is not None and kb >= 0 and toks[kb].typ == "punct" and toks[kb].text == ",":
                     # apposition or aside: "X, for its part, puts forward" / "Name, a indiqué"; not
                     # a place the clause ends on ("se tiendra à Oslo, a annoncé la médiation")
+                    kb = _before_age(toks, kb, lg)
                     bk = _np_back(toks, kb - 1, lg)
                     if bk and _ends_on_place(toks, bk):
                         bk = None
@@ -300,6 +301,18 @@ def _appositive(text: str, toks: list[Tok], np: tuple[int, int] | None, lg: lang
     if not np:
         return None
     k, j = np
+    # "der Bürgermeister von Porto Vello, Carlos Mendes": the place of the role is part of it
+    e = j
+    while e < len(toks) and toks[e].typ == "word" and toks[e].low in _OF_WORDS:
+        e += 1
+        while e < len(toks) and toks[e].typ == "word" and toks[e].low in lg.determiners:
+            e += 1
+        n = e
+        while e < len(toks) and toks[e].typ == "word" and _is_cap(toks[e]) and e - n < 4:
+            e += 1
+        if e == n:
+            break
+        j = e
     if j >= len(toks) or toks[j].text != ",":
         return None
     role = [t for t in toks[k:j] if t.typ == "word" and t.low not in lg.determiners and t.low not in _CONNECT]
@@ -309,7 +322,7 @@ def _appositive(text: str, toks: list[Tok], np: tuple[int, int] | None, lg: lang
     lows = [t.low.replace("’", "'").split("'")[-1] for t in role]
     if not any(w in words or (suffixes and w.endswith(suffixes)) or any(p in words for p in w.split("-")) for w in lows):
         return None
-    if _cap_person(text, role, lg):
+    if _cap_person(text, _not_of_place(toks[k:j], lg), lg):
         return None
     e = j + 1
     name: list[Tok] = []
@@ -340,6 +353,43 @@ def _appositive(text: str, toks: list[Tok], np: tuple[int, int] | None, lg: lang
         return None
     start = toks[k].start if cue_start is None else min(cue_start, toks[k].start)
     return AttrCand(start, name[-1].end, raw, key, person=raw, cue=cue)
+
+
+_AGE_WORDS = frozenset("ans an años anni anos jahre jaar years".split())
+
+
+def _before_age(toks: list[Tok], k: int, lg: langdata.Lang) -> int:
+    """The comma before an age set off by commas ("Marek Dvoran, 54, told", "Marek Dvoran, 61 ans,
+    a déclaré"), given the index ``k`` of the comma after it; else ``k``."""
+    j = k - 1
+    if j >= 0 and toks[j].typ == "word" and toks[j].low in _AGE_WORDS:
+        j -= 1
+    if j >= 1 and toks[j].typ == "num" and toks[j - 1].text == "," and toks[j].text.isdigit() and len(toks[j].text) <= 3:
+        return j - 1
+    return k
+
+
+_OF_WORDS = frozenset("of de du des di da do del della dos das von van".split())
+
+
+def _not_of_place(toks: list[Tok], lg: langdata.Lang) -> list[Tok]:
+    """The role phrase's words without those of a name after "of" ("le maire de Porto Vello", "the
+    governor of New Leon": whose role it is, not who holds it), determiners and connectors."""
+    out: list[Tok] = []
+    after_of = False
+    for t in toks:
+        if t.typ != "word":
+            after_of = False
+            continue
+        if t.low in _OF_WORDS or t.low in lg.determiners:
+            after_of = after_of or t.low in _OF_WORDS
+            continue
+        if after_of and _is_cap(t):
+            continue
+        after_of = False
+        if t.low not in _CONNECT:
+            out.append(t)
+    return out
 
 
 def _lower_head(toks: list[Tok], np: tuple[int, int], lg: langdata.Lang) -> bool:
@@ -585,6 +635,9 @@ def _find_best_source(text: str, toks: list[Tok], lg: langdata.Lang) -> tuple[st
     runs = [r for r in _cap_runs(text, words, lg, split_on_gap=False) if not (len(r) == 1 and (names.nationality_key(r[0].text) or r[0].low in lg.stop_caps))]
     if runs:
         r = runs[0]
+        named = _titled_person(text, words, runs, lg)
+        if named:
+            return named, named
         raw = text[r[0].start:r[-1].end]
         raw = names.strip_titles(raw) if len(r) > 1 else raw
         return _strip_det(raw, lg), capp
@@ -592,6 +645,29 @@ def _find_best_source(text: str, toks: list[Tok], lg: langdata.Lang) -> tuple[st
         return text[best[2]:best[3]], person
     raw = text[toks[0].start:toks[-1].end]
     return _strip_det(raw, lg), person
+
+
+_NAME_LINKS = frozenset("ben bin ibn bint ould von van".split())
+"""Lower-case words inside personal names in any language ("Saïd ben Hamad", "Ursula von der
+Leyen"), unlike "de" or "da", which also join an office to its portfolio ("ministro da Defesa")."""
+
+
+_OF_PARTICLES = frozenset(("van", "von"))
+
+
+def _titled_person(text: str, words: list[Tok], runs: list[list[Tok]], lg: langdata.Lang) -> str | None:
+    """The named holder of a role after the body it serves: "Severna Mining chief executive Marek
+    Dvoran" is Marek Dvoran speaking (a body with a known alias keeps the credit elsewhere)."""
+    if len(runs) < 2:
+        return None
+    role_words, suffixes = _role_words(lg)
+    for r in runs[1:]:
+        between = [w.low for w in words if runs[0][-1].end <= w.start and w.end <= r[0].start and not _is_cap(w)]
+        if not any(w in role_words or (suffixes and w.endswith(suffixes)) for w in between):
+            continue
+        raw = text[r[0].start:r[-1].end]
+        return _cap_person(text, r, lg) if raw == _cap_person(text, r, lg) else None
+    return None
 
 
 def _cap_runs(text: str, words: list[Tok], lg: langdata.Lang, *, split_on_gap: bool) -> list[list[Tok]]:
@@ -605,7 +681,10 @@ def _cap_runs(text: str, words: list[Tok], lg: langdata.Lang, *, split_on_gap: b
             cur = []
         if _is_cap(w) and w.low not in lg.determiners:
             cur.append(w)
-        elif cur and w.low in lg.name_particles and _particles_then_cap(words, k, lg):
+        elif cur and (w.low in lg.name_particles or w.low in _NAME_LINKS) and _particles_then_cap(words, k, lg) and not (
+                w.low in _OF_PARTICLES and len(cur) >= 2):
+            # "Peter van der Berg", but "burgemeester Paolo Rinaldi van Monteruccio": a full name
+            # then "van" is the mayor of a place
             cur.append(w)  # "Peter van der Berg"
         else:
             if cur:
@@ -618,7 +697,7 @@ def _cap_runs(text: str, words: list[Tok], lg: langdata.Lang, *, split_on_gap: b
 
 def _particles_then_cap(words: list[Tok], k: int, lg: langdata.Lang) -> bool:
     """The name particles from ``words[k]`` on are followed by a capitalised word."""
-    while k < len(words) and words[k].low in lg.name_particles:
+    while k < len(words) and (words[k].low in lg.name_particles or words[k].low in _NAME_LINKS):
         k += 1
     return k < len(words) and _is_cap(words[k])
 

@@ -60,8 +60,38 @@ def find_quotes(text: str) -> list[QuoteCand]:
             while end > s + 1 and text[end - 1] in " .\xa0":
                 end -= 1
             out.append(QuoteCand(s, end, words, False))
+    if "'" in text or "‘" in text:
+        _single_quotes(text, out)
     out.sort(key=lambda q: q.start)
     return out
+
+
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–]))['‘](?=[^\W_])(?!(?:s|t|n|em|til)\b)")
+_SINGLE_CLOSE_RE = re.compile(r"(?<=[^\s'‘])['’](?![^\W_])")
+
+
+def _single_quotes(text: str, out: list[QuoteCand]) -> None:
+    """Speech in single quotes ('Brennhart heeft Monteruccio gebruikt', zei hij; ‘We will not stop,’
+    he said): an opening mark at a word's start, the first closing mark at a word's end after it,
+    at least four words between and no other quote around. Shorter ones are left alone: a lone
+    apostrophe ("the workers' union", "'s avonds") is far likelier there than a scare quote."""
+    taken = [(q.start, q.end) for q in out]
+    pos = 0
+    while True:
+        m = _SINGLE_OPEN_RE.search(text, pos)
+        if m is None:
+            return
+        c = _SINGLE_CLOSE_RE.search(text, m.end())
+        if c is None:
+            return
+        s, e = m.start(), c.end()
+        pos = e
+        inner = text[s + 1:e - 1]
+        words = len(langdata.WORD_RE.findall(inner))
+        if words < 4 or _QUOTE_CHAR_RE.search(inner) or any(a < e and s < b for a, b in taken):
+            pos = m.end() if words < 4 else e
+            continue
+        out.append(QuoteCand(s, e, words, True))
 
 
 def _close(text: str, s: int, e: int, out: list[QuoteCand], stack: list) -> None:

@@ -68,6 +68,11 @@ LONG_TRANSLATED_QUOTE_SIM = 0.55
 LONG_QUOTE_WORDS = 8
 """A quote of this many words that carry meaning, translated with this similarity, shows the same
 statement as a quote kept nearly word for word does."""
+EVENT_QUOTE_SIM = 0.6
+EVENT_QUOTE_WORDS = 5
+EVENT_QUOTE_MIN = 0.25
+"""Within one event, a translated quote of this many words that carry meaning, with this similarity,
+shows one statement, with this lowest sameness."""
 ENTITY_FLOOR = 1.2
 """Entity overlap denominator floor (IDF weights sum): two shared rare names saturate, one common name does not."""
 CONCEPT_FLOOR = 2.0
@@ -110,8 +115,8 @@ def _weighted_overlap(a: Mapping[str, float], b: Mapping[str, float], floor: flo
     shared = [k for k in a if k in b]
     if not shared:
         return 0.0, []
-    num = sum(min(a[k], b[k]) for k in shared)
-    den = max(math.sqrt(sum(a.values()) * sum(b.values())), floor)
+    num = math.fsum(min(a[k], b[k]) for k in shared)
+    den = max(math.sqrt(math.fsum(a.values()) * math.fsum(b.values())), floor)
     return (min(1.0, num / den) if den else 0.0), shared
 
 
@@ -719,12 +724,14 @@ def _weights(
         if got is not None and got[0] is f:
             return got
     lex = lexicon()
-    ea = {k: _w(ctx, "e:" + k) for k in f.entities}
-    ca = {c: _w(ctx, "c:" + c, lex.weight(c)) for c in f.concepts}
+    # in a fixed order, and summed exactly: a sum's last bit must not depend on the order of a set
+    # (0.4 against 0.3999999999999999 at a threshold gave runs with different suggestions)
+    ea = {k: _w(ctx, "e:" + k) for k in sorted(f.entities)}
+    ca = {c: _w(ctx, "c:" + c, lex.weight(c)) for c in sorted(f.concepts)}
     shown = [c for c in sorted(ca, key=lambda c: (-ca[c], c)) if lex.types.get(c) not in _UNSHOWN_TYPES]
     # common words (open, late, door …) count in the sum only where both claims have them (see _overlap)
     general = lex.general_concepts
-    got = (f, ea, sum(ea.values()), ca, sum(w for c, w in ca.items() if c not in general), shown)
+    got = (f, ea, math.fsum(ea.values()), ca, math.fsum(w for c, w in ca.items() if c not in general), shown)
     if memo is not None:
         memo[id(f)] = got  # holds ``f``, so its id is not reused while the entry lives
     return got
@@ -745,16 +752,16 @@ def _overlap(
     # the keys of ``a`` also in ``b`` and min(a[k], b[k]) summed in the order of ``a``, without a
     # Python frame per key
     shared = list(filter(b.__contains__, a))
-    num = sum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+    num = math.fsum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
     if soft:
         both = [k for k in shared if k in soft]
         if both:
-            common = sum(map(min, map(a.__getitem__, both), map(b.__getitem__, both)))
+            common = math.fsum(map(min, map(a.__getitem__, both), map(b.__getitem__, both)))
             rest = num - common
             share = min(1.0, rest / common) if common else 0.0
             num = rest + share * common
-            sum_a += share * sum(map(a.__getitem__, both))
-            sum_b += share * sum(map(b.__getitem__, both))
+            sum_a += share * math.fsum(map(a.__getitem__, both))
+            sum_b += share * math.fsum(map(b.__getitem__, both))
     den = max(math.sqrt(sum_a * sum_b), floor)
     return (min(1.0, num / den) if den else 0.0), shared
 
@@ -1442,8 +1449,19 @@ def _same_source(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 85
 
 
+def _names_in(name: str, text: str) -> bool:
+    """``name`` (folded) is written in ``text`` (folded) as whole words ("said" is not "Saïd")."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def _attribution_conflict(
-    fa: Features, fb: Features, same: Sameness, qv: QuantityVerdict, far: bool
+    fa: Features, fb: Features, same: Sameness, qv: QuantityVerdict, far: bool, one_event: bool = False
 ) -> tuple[float, list[str]] | None:
     """The same statement credited to two different named sources."""
     if far:
@@ -1453,6 +1471,14 @@ def _attribution_conflict(
     quoted = (same.quote >= ATTRIBUTION_QUOTE and same.quote_size >= 4) or (
         # a long quote translated: eight words that carry meaning, more than half of it kept
         fa.lang != fb.lang and same.quote >= LONG_TRANSLATED_QUOTE_SIM and same.quote_size >= LONG_QUOTE_WORDS)
+    # a translated quote of five words that carry meaning, most of it kept, in one event: "We will
+    # not stop until every last man is back on the surface" / „Wir werden nicht aufhören, bis der
+    # letzte Mann wieder über Tage ist“
+    event_quoted = (
+        not quoted and one_event and fa.lang != fb.lang
+        and same.quote >= EVENT_QUOTE_SIM and same.quote_size >= EVENT_QUOTE_WORDS
+    )
+    quoted = quoted or event_quoted
     # one announcement credited to two ministries, in words that say the same thing (no quote, no
     # figure): "the defence ministry said troops had been sent to track down the attackers" / "le
     # ministère de l'Intérieur a indiqué que des renforts avaient été envoyés pour traquer les
@@ -1461,7 +1487,7 @@ def _attribution_conflict(
         not quoted and same.con >= MINISTRY_STATEMENT_CON and same.txt >= MINISTRY_STATEMENT_TXT
         and _ministries(fa) and _ministries(fb) and _ministries(fa).isdisjoint(_ministries(fb))
     )
-    if same.core < (ATTRIBUTION_QUOTED_MIN if quoted else MINISTRY_STATEMENT_MIN if announced else ATTRIBUTION_MIN):
+    if same.core < (EVENT_QUOTE_MIN if event_quoted else ATTRIBUTION_QUOTED_MIN if quoted else MINISTRY_STATEMENT_MIN if announced else ATTRIBUTION_MIN):
         return None
     # a short quote (4 words that carry meaning) is one statement only when nearly identical
     # a translation keeps a quote's concepts, names and cognates but rarely every word
@@ -1484,8 +1510,8 @@ def _attribution_conflict(
     # to the CGT) is not a different attribution
     named_a, named_b = set(fa.sources) | set(fa.entities), set(fb.sources) | set(fb.entities)
     text_a, text_b = _folded(fa), _folded(fb)
-    only_a = {k for k in sa if not any(_same_source(k, o) for o in named_b) and fold(fa.sources[k]) not in text_b}
-    only_b = {k for k in sb if not any(_same_source(k, o) for o in named_a) and fold(fb.sources[k]) not in text_a}
+    only_a = {k for k in sa if not any(_same_source(k, o) for o in named_b) and not _names_in(fold(fa.sources[k]), text_b)}
+    only_b = {k for k in sb if not any(_same_source(k, o) for o in named_a) and not _names_in(fold(fb.sources[k]), text_a)}
     if not only_a or not only_b:
         return None
     name_a = ", ".join(fa.sources[k] for k in sorted(only_a))
@@ -1713,7 +1739,7 @@ def compare_deferred(
         return _contradiction(fa, fb, shared_event, same, ctx, score, why, "place")
     # 4. attribution contradiction: the same statement credited to different sources (none
     # without sources on both sides)
-    attr_c = _attribution_conflict(fa, fb, same, qv, far and far_own) if fa.sources and fb.sources else None
+    attr_c = _attribution_conflict(fa, fb, same, qv, far and far_own, shared_event is not None) if fa.sources and fb.sources else None
     if attr_c is not None:
         score, why = attr_c
         return _contradiction(fa, fb, shared_event, same, ctx, score, why, "attribution")

@@ -1,0 +1,144 @@
+"""Who a quote is credited to, speech in single quotes, and scores that do not depend on the order
+of a set."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from match_helpers import event_verdict, first_features
+
+from factdesk.core.extract import attribution, langdata
+from factdesk.core.extract.quotes import find_quotes
+from factdesk.core.matching import compare
+from factdesk.core.matching.compare import _names_in, _overlap
+
+
+def _speakers(text: str, lang: str) -> list[tuple[str, str | None]]:
+    quotes = [(q.start, q.end) for q in find_quotes(text)]
+    return [(c.source, c.person) for c in attribution.find_attributions(text, langdata.get(lang), quotes)
+            if c.role == "source" and not c.pronoun]
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # an age set off by commas between the name and the verb
+        ('"We will reopen the line by Friday," Corvale Rail chief executive Anna Brückner, 58, told reporters.',
+         "en", "Anna Brückner"),
+        ("« Nous rouvrirons la ligne vendredi », Anna Brückner, 58 ans, a-t-elle dit.", "fr", None),
+        # the body first, then the role, then the person: the person speaks
+        ("Ostwind Logistics spokeswoman Mira Hallberg said the depot would stay shut.", "en", "Mira Hallberg"),
+        # a name with a lower-case link
+        ("« Aucun argent n'a changé de mains », a déclaré l'émir Faisal bin Rashid dans un communiqué.",
+         "fr", "Faisal bin Rashid"),
+        # a full name, then "van" and a place: the mayor of the place
+        ("'De stad wordt al jaren in de steek gelaten', zei burgemeester Anouk Peeters van Meerdam.",
+         "nl", "Anouk Peeters"),
+        # the place of the role before the holder
+        ("„Wir geben niemanden auf“, sagte der Bürgermeister von Vellano, Piet Sander.", "de", "Piet Sander"),
+        ('"Nobody will be left behind," said the mayor of Port Selden, Grace Okafor.', "en", "Grace Okafor"),
+        ("« Personne ne sera oublié », a déclaré le maire de Port-Selden, Grace Okafor.", "fr", "Grace Okafor"),
+        # Italian regional offices are titles
+        ("«Non lasceremo sola la valle», ha detto l'assessora regionale ai Trasporti, Chiara Bellandi.",
+         "it", "Chiara Bellandi"),
+    ],
+)
+def test_the_person_who_speaks_is_the_source(text, lang, speaker):
+    got = _speakers(text, lang)
+    if speaker is None:
+        assert all(s != "journalistes" for s, _ in got), got
+        return
+    assert (speaker, speaker) in got or any(p == speaker for _, p in got), got
+
+
+def test_a_known_body_before_its_spokesman_keeps_the_credit():
+    got = _speakers("Pentagon spokesman John Kirby said the strikes were over.", "en")
+    assert got == [("Pentagon", "John Kirby")]
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        ("'De stad is jarenlang gebruikt en nu laten ze haar vallen', zei de burgemeester.",
+         "'De stad is jarenlang gebruikt en nu laten ze haar vallen'"),
+        ("‘We will not stop until every last man is out,’ the chief executive said.",
+         "‘We will not stop until every last man is out,’"),
+        ("The workers' union called it 'a betrayal of the whole valley' on Monday.",
+         "'a betrayal of the whole valley'"),
+    ],
+)
+def test_speech_in_single_quotes_is_a_quote(text, quote):
+    got = [text[q.start:q.end] for q in find_quotes(text)]
+    assert got == [quote]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'armée a dit qu'il n'y aurait pas d'autre frappe aujourd'hui.",
+        "The workers' union and the drivers' association met on Monday.",
+        "Het bleef 's avonds en 's nachts onrustig in 't centrum van de stad.",
+        "Officials called the plan 'unacceptable' on Monday.",  # a scare quote is left alone
+        "It's the 'best' deal, the union's leaders' view is clear.",
+    ],
+)
+def test_apostrophes_are_no_quotes(text):
+    assert find_quotes(text) == []
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab '’‘\".,«»")), max_size=40))
+def test_single_quotes_are_spans_inside_the_text(text):
+    for q in find_quotes(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.words >= 1
+
+
+def test_a_name_is_found_as_whole_words():
+    assert _names_in("said", "khalid al-mansouri, said in a statement") is True  # the word "said"
+    assert not _names_in("said", "khalid al-mansouri, saidi in a statement")
+    assert not _names_in("sai", "khalid said")
+    assert _names_in("carlos mendes", "le maire, carlos mendes.")
+
+
+def test_a_name_read_inside_a_verb_is_no_mention_of_the_speaker():
+    # "Saïd" folds to "said": the English claim does not name him
+    got, _ = event_verdict(
+        '"This was a purely humanitarian mediation, and no money changed hands," Velmora\'s foreign'
+        " minister, Karim Dastani, said in a statement.", "en",
+        "« Il s'agissait d'une médiation purement humanitaire, et aucun argent n'a changé de mains »,"
+        " a déclaré l'émir Saïd ben Hamad dans un communiqué.", "fr", "2026-04-08")
+    assert got == ("contradiction", "attribution")
+
+
+EN = '"We will not rest until every family has a roof over its head again," Vantara Foundation director Lara Benedetti told reporters.'
+ES = "«No descansaremos hasta que cada familia vuelva a tener un techo sobre su cabeza», afirmó el alcalde de Porto Vello, Carlos Mendes."
+
+
+def test_a_translated_quote_credited_to_two_people_in_one_event_is_a_contradiction():
+    got, sug = event_verdict(EN, "en", ES, "es", "2026-04-08")
+    assert got == ("contradiction", "attribution")
+    assert "credited to Lara Benedetti vs Carlos Mendes" in sug.reasons
+
+
+def test_the_same_quotes_outside_an_event_need_more_in_common():
+    fa = first_features(EN, "en", "2026-04-08")
+    fb = first_features(ES, "es", "2026-04-08", 1)
+    same = compare._sameness(fa, fb, None)
+    assert compare.EVENT_QUOTE_SIM <= same.quote < compare.ATTRIBUTION_QUOTE
+    assert same.core < compare.ATTRIBUTION_MIN
+    got = compare.compare_deferred(fa, fb, None)
+    assert got is None or got[0].kind != "contradiction"
+
+
+def test_overlap_does_not_depend_on_the_order_of_the_keys():
+    weights = {"a": 0.1, "b": 0.2, "c": 0.3, "d": 0.7}
+    forward = dict(weights)
+    backward = dict(reversed(list(weights.items())))
+    # summed plainly (before Python 3.12), 0.1 + 0.2 + 0.3 and 0.3 + 0.2 + 0.1 differ in the last bit
+    other = {"a": 0.1, "b": 0.2, "c": 0.3, "e": 1.0}
+    one = _overlap(forward, math.fsum(forward.values()), other, math.fsum(other.values()), 0.0)[0]
+    two = _overlap(backward, math.fsum(backward.values()), other, math.fsum(other.values()), 0.0)[0]
+    assert one == two
