@@ -508,7 +508,7 @@ def test_one_person_given_two_ages_is_a_contradiction():
     ("the 2.5 million", set()), ("a 23-10 win", set()), ("rose 3.5%", set()), ("in 2024 at 10", set()),
 ])
 def test_clock_times(text, want):
-    from factdesk.core.matching.features import clock_times
+    from factdesk.core.extract.clock import clock_times
 
     assert clock_times(text) == want
 

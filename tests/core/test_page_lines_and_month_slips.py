@@ -422,7 +422,7 @@ def test_a_night_named_by_its_weekdays_then_its_date(text, lang, want):
     ],
 )
 def test_whole_hours_after_a_time_word_are_clock_times(text, want):
-    from factdesk.core.matching.features import clock_times
+    from factdesk.core.extract.clock import clock_times
 
     assert set(clock_times(text)) == want
 

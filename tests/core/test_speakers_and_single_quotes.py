@@ -142,3 +142,47 @@ def test_overlap_does_not_depend_on_the_order_of_the_keys():
     one = _overlap(forward, math.fsum(forward.values()), other, math.fsum(other.values()), 0.0)[0]
     two = _overlap(backward, math.fsum(backward.values()), other, math.fsum(other.values()), 0.0)[0]
     assert one == two
+
+
+@pytest.mark.parametrize(
+    "text, lang, of",
+    [
+        ("Le dépôt abritait environ 25 tonnes de chlore dans trois cuves.", "fr", "chlore"),
+        ("In dem Lager befanden sich rund 25 Tonnen Chlor.", "de", "chlor"),
+        ("The hostages spent 212 days in captivity.", "en", "captivity"),
+        ("Les otages ont passé 212 jours de captivité.", "fr", "captivite"),
+        ("The fire burned 5 km from the town.", "en", None),  # a common word
+        ("Some 25 tonnes were seized.", "en", None),
+    ],
+)
+def test_a_measure_knows_what_it_measures(text, lang, of):
+    f = first_features(text, lang, "2026-05-02")
+    assert [q.of for q in f.quantities if q.kind in ("mass", "duration", "distance")] == [of]
+
+
+def test_the_same_measure_of_the_same_thing_ties_two_claims_of_one_event():
+    fr = "Le dépôt abritait environ 25 tonnes de chlore, un gaz toxique, dans trois cuves."
+    _, same_thing = event_verdict(fr, "fr", "In dem Lager befanden sich rund 25 Tonnen Chlor in drei Behältern.", "de", "2026-05-02")
+    _, other_thing = event_verdict(fr, "fr", "In dem Lager befanden sich rund 25 Tonnen Diesel in drei Behältern.", "de", "2026-05-02")
+    assert same_thing.kind == other_thing.kind == "match"
+    assert same_thing.score >= other_thing.score + 0.05
+
+
+def test_a_sentence_telling_the_minute_something_happened_is_a_claim():
+    from factdesk.core.extract import extract
+
+    text = "The explosion occurred at about 9:15 p.m. near the old harbour.\n\nUpdated 9:15 p.m.\n"
+    assert [c.text for c in extract("a", text, "en", "2026-05-02").claims] == [
+        "The explosion occurred at about 9:15 p.m. near the old harbour."
+    ]
+
+
+def test_the_same_happening_at_the_same_minute_is_one_fact():
+    en = "The explosion occurred at about 9:15 p.m. near the old harbour."
+    got, sug = event_verdict(en, "en", "L'explosion s'est produite vers 21h15, alors que le quartier était animé.",
+                             "fr", "2026-05-02")
+    assert got == ("match", None) and "same time 21:15" in sug.reasons
+    # the same minute for something else that happened then is not enough
+    got, _ = event_verdict(en, "en", "Les secours sont arrivés vers 21h15, alors que le quartier était animé.",
+                           "fr", "2026-05-02")
+    assert got is None

@@ -9,6 +9,7 @@ from ..models import Claim, Sentence, Span, claim_id
 from . import ExtractResult, langdata
 from .anaphora import OrgTracker
 from .attribution import find_attributions
+from .clock import CLOCK_PROBE_RE, clock_times
 from .dates import DateCand, build_reference, find_dates, resolve, resolve_quoted_today, weekday_key
 from .entities import common_word, find_entities
 from .names import source_key
@@ -183,7 +184,11 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
             is_claim = has_core or (s.kind == "text" and n_ent >= 2 and len(body.split()) >= 6) or (
                 # one name doing something that is news in itself ("The transport ministry has
                 # ordered an independent inquiry", "SilentMolot a revendiqué l'attaque")
-                s.kind == "text" and n_ent == 1 and len(body.split()) >= 6 and _acts(body, lg))
+                s.kind == "text" and n_ent == 1 and len(body.split()) >= 6 and _acts(body, lg)) or (
+                # when something happened, to the minute ("The attack began at about 5:40 p.m. on
+                # Rue de la Monnaie", "Der Notruf ging um 3.50 Uhr ein")
+                s.kind == "text" and len(body.split()) >= 6 and CLOCK_PROBE_RE.search(body) is not None
+                and bool(clock_times(body)))
         if not is_claim:
             continue
         spans = [sp for sp in spans if 0 <= sp.start - base and sp.end <= s.end and text[sp.start:sp.end] == sp.text]

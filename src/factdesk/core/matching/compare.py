@@ -23,6 +23,7 @@ from factdesk.core.matching.features import (
     Quantity,
     build_features,
     intervals_intersect,
+    same_measured,
 )
 from factdesk.core.extract.dates import WEEKDAY_NAMES
 from factdesk.core.extract.names import is_media
@@ -1755,14 +1756,22 @@ def compare_deferred(
             # one event and the same specific count of one thing ("23 injured", "168 passengers"):
             # the figure itself ties the claims, however differently they are worded
             score += 0.06
+        elif shared_event is not None and any(
+            qa.measure in _AGREE_ONLY_KINDS and same_measured(qa.of, qb.of) for qa, qb in qv.agree
+        ):
+            # one event and the same measure of the same thing ("environ 40 tonnes d'ammoniac" /
+            # "rund 40 Tonnen Ammoniak", "430 days in captivity" / "430 jours de captivité")
+            score += 0.06
         elif shared_event is not None and qv.same_indicator:
             # one event and the same specific figure of one indicator ("Turnout was 61.4 per cent" /
             # "Le taux de participation s'est établi à 61,4 %")
             score += 0.1
     same_time = sorted(fa.times & fb.times) if fa.times and fb.times and (shared_event or same.date_overlap) else []
     if same_time:
-        # one event and the same minute ("shortly after 23:10" / "vers 23h10"): one fact
-        score += 0.1
+        # one event and the same minute ("shortly after 23:10" / "vers 23h10"): one fact, the more
+        # so when both name the same happening ("The attack began at about 5:40 p.m." / "L'attaque
+        # s'est produite vendredi 14 mars vers 17h40")
+        score += 0.14 if _shared_happening(fa, fb) else 0.1
     if qv.collisions and not qv.agree:
         # the same number for different things counted
         return None

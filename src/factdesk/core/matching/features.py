@@ -13,6 +13,7 @@ from functools import lru_cache
 from datetime import date
 
 from factdesk.core.extract import langdata
+from factdesk.core.extract.clock import CLOCK_PROBE_RE, clock_times
 from factdesk.core.extract.dates import parse_weekday_key
 from factdesk.core.extract.entities import PROPER_CONCEPTS
 from factdesk.core.matching.lexicon import Mapped, fold, lexicon
@@ -223,6 +224,10 @@ class Quantity:
     ("250 firefighters", "42 patiënten"), when it names a particular group (see ``COUNTED_GROUPS``)."""
     currency: str | None = None
     """For a sum of money, its currency (ISO code, ``BTC`` for bitcoin), when stated."""
+    of: str | None = None
+    """For a measure with its unit (a mass, a volume, a length, an area, a time), the folded word
+    right after the unit that names what is measured ("40 tonnes d'ammoniac" -> ``ammoniac``,
+    "430 days in captivity" -> ``captivity``): see :func:`same_measured`."""
 
     @property
     def measure(self) -> str | None:
@@ -536,9 +541,32 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             Quantity(
                 value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate,
                 forecast, each, earlier, total, noun, s.unit if kind == "money" else None,
+                _measured(claim.text, rel_end, next_start) if kind in _MEASURED_KINDS and s.unit else None,
             )
         )
     return out
+
+
+_MEASURED_KINDS = frozenset({"mass", "volume", "distance", "area", "duration"})
+_MEASURED_RE = re.compile(
+    r"[ \t\xa0]*[^\W\d_]+\.?[ \t\xa0]+(?:(?i:of|de|d['’]|di|del|della|dei|degli|delle|van|von|in|en|em|"
+    r"do|da|du|des|der|of[ \t]+the|de[ \t]+la)[ \t\xa0]*)?([^\W\d_]{5,})"
+)
+
+
+def _measured(text: str, end: int, limit: int) -> str | None:
+    """The folded word naming what a measure is of, right after its unit (see ``Quantity.of``);
+    None for a common word ("40 tonnes of the …", "5 km from")."""
+    m = _MEASURED_RE.match(text, end, limit)
+    if m is None or m.group(1).lower() in langdata.common_words():
+        return None
+    return fold(m.group(1))
+
+
+def same_measured(a: str | None, b: str | None) -> bool:
+    """Two measured words that are one word, or cognates across languages ("ammoniac" /
+    "ammoniak", "captivité" / "captivity"): the same first five letters."""
+    return a is not None and b is not None and a[:5] == b[:5]
 
 
 def _norm(concepts: set[str], residual: set[str]) -> str:
@@ -648,7 +676,7 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
         written=_day_ordinal(written or published),
         mapped=mapped,
         venue=venue,
-        times=clock_times(claim.text) if _CLOCK_PROBE_RE.search(claim.text) else frozenset(),
+        times=clock_times(claim.text) if CLOCK_PROBE_RE.search(claim.text) else frozenset(),
     )
 
 
@@ -660,38 +688,6 @@ def _day_ordinal(day: str | None) -> int | None:
         return date.fromisoformat(day[:10]).toordinal()
     except ValueError:
         return None
-
-
-_CLOCK_PROBE_RE = re.compile(r"\d\s?(?:[h:.]\s?\d\d|[ap]\.?m\b|\s?[ap]\.m\.|uhr|uur|heure|h\b|o['’]clock)", re.I)
-_CLOCK_RE = re.compile(
-    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:\s?(?:h|:)\s?(?P<m>[0-5]\d)|\.(?P<m2>[0-5]\d)(?=\s?(?:uhr|uur|h\b|hrs|horas?|ore)))"
-    r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?)?(?![\d.,:]\d)"
-    r"|(?<![\d.,:])(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[ap])\.?\s?m\b\.?"
-    r"|\b(?:vers|à|jusqu['’]à|gegen|um|bis|om|rond|at|around|about|until|às|das|alle|las|peu (?:avant|après)|"
-    r"kurz (?:vor|nach)|shortly (?:before|after)|poco (?:antes de|después de|prima delle|dopo le))\s+"
-    r"(?P<h3>[01]?\d|2[0-3])\s?(?:uhr|uur|heures?|h|o['’]clock)(?![\w\d])(?!\s?\d)",
-    re.I,
-)
-"""A clock time: "23:10", "23h10", "3.50 Uhr", "3am", "9 p.m.", and a whole hour after a word that
-makes it a time of day ("gegen 3 Uhr", "vers 3 heures", "om 3 uur", "às 3h"; not "il y a 3 heures")."""
-
-
-def clock_times(text: str) -> frozenset[str]:
-    """The clock times of ``text`` as ``HH:MM`` (see ``Features.times``)."""
-    out = set()
-    for m in _CLOCK_RE.finditer(text):
-        if m["h2"]:
-            h, mi, ap = int(m["h2"]), 0, m["ap2"].lower()
-        elif m["h3"]:
-            h, mi, ap = int(m["h3"]), 0, ""
-        else:
-            h, mi, ap = int(m["h"]), int(m["m"] or m["m2"]), (m["ap"] or "").lower()
-        if ap == "p" and h < 12:
-            h += 12
-        elif ap == "a" and h == 12:
-            h = 0
-        out.add(f"{h:02d}:{mi:02d}")
-    return frozenset(out)
 
 
 _LIST_AFTER_RE = re.compile(r"\s*(?:&|(?:and|et|y|und|e|en|or|ou|oder|o)\s)", re.I)
