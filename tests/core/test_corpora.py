@@ -34,6 +34,7 @@ CORPORA = [
     ("blind11", 0.6, 0.4),
     ("blind12", 0.6, 0.35),
     ("blind13", 0.6, 0.3),
+    ("blind14", 0.6, 0.3),
 ]
 """(corpus, minimum share of gold links found, minimum share of gold contradictions found)."""
 

@@ -525,13 +525,16 @@ def parse_published(published: str | None) -> tuple[int | None, int | None, int 
 def build_reference(
     published: str | None, all_cands: list[tuple[str, DateCand]], today: dt.date | None = None,
     stamps: list[tuple[str, DateCand]] = (),  # type: ignore[assignment]
+    heads: list[tuple[str, DateCand]] = (),  # type: ignore[assignment]
 ) -> Reference:
     """The article's reference date from the publication date or dates stated in the text.
 
     ``stamps`` are the full dates of the page's publication lines ("Mercoledì 10 Giugno 2026 -
     07:15"): the latest of them is the day the article was written. Without one, the latest full
     date the article states stands in for it (a date announced for later, "chiuderà entro il 31
-    marzo 2027", would make it too late, which a publication line avoids)."""
+    marzo 2027", would make it too late, which a publication line avoids). A date of a publication
+    line or of the page's header (``heads``: short lines above the first paragraph) is the day the
+    article was written; any other stated date may be the day of what it reports."""
     ref = Reference(today=today or dt.date.today())
     y, mo, d = parse_published(published)
     if y and mo and d:
@@ -546,7 +549,8 @@ def build_reference(
         ref.year_basis = f"publication {published.strip()[:7]}"
     # (2) explicit full dates stated in the article (those of its publication lines first)
     fulls = []
-    for text, c in stamps if any(c.kind == "full" for _, c in stamps) else all_cands:
+    stamped = any(c.kind == "full" for _, c in stamps)
+    for text, c in stamps if stamped else all_cands:
         if c.kind == "full" and c.y and c.m and c.d and c.y <= ref.today.year + 1:
             fulls.append((dt.date(c.y, c.m, c.d), text))
     if fulls:
@@ -554,7 +558,10 @@ def build_reference(
             same = [f for f in fulls if f[0].year == ref.year and (ref.month is None or f[0].month == ref.month)]
             fulls = same or fulls
         day, label = max(fulls)
-        ref.day, ref.day_stated = day, True
+        # a publication line tells the day the article was written, like a publication date; any
+        # other date it states may be the day of what it reports, written days later
+        head_days = {dt.date(c.y, c.m, c.d) for _, c in heads if c.kind == "full" and c.y and c.m and c.d}
+        ref.day, ref.day_stated = day, not (stamped or day in head_days)
         ref.day_label = f"{label} ({day.isoformat()}) stated in the article"
         ref.day_basis = f"relative to {ref.day_label}"
         if not ref.year:
@@ -590,6 +597,14 @@ def _fit_year(wd: int, m: int, d: int, year: int | None, today: dt.date) -> int 
         if _valid(yy, m, d) and dt.date(yy, m, d).weekday() == wd and dt.date(yy, m, d) <= today + dt.timedelta(days=366):
             return yy
     return None
+
+
+def _month_slip_of_past(ref_day: dt.date, m: int, d: int) -> bool:
+    """Day ``d`` of the month before ``m`` (this year) is on or before ``ref_day``: "mardi 11 mars"
+    in an article of 12 February may well be 11 February with the wrong month (in February and
+    March the weekdays fall alike), not a day announced a month ahead."""
+    y, pm = (ref_day.year, m - 1) if m > 1 else (ref_day.year - 1, 12)
+    return _valid(y, pm, d) and dt.date(y, pm, d) <= ref_day
 
 
 def _year_for(m: int, d: int | None, ref: Reference, upcoming: bool = False) -> tuple[int | None, str]:
@@ -669,6 +684,10 @@ def _resolve(c: DateCand, ref: Reference) -> tuple[str | None, str, str]:
             return None, "day", "no year: no publication date or dated reference in the article"
         if c.wd is not None and _valid(y, c.m, c.d) and dt.date(y, c.m, c.d).weekday() != c.wd:
             y2 = _fit_year(c.wd, c.m, c.d, y, ref.today)
+            if ref.day is not None and y < ref.day.year and _valid(ref.day.year, c.m, c.d) and (
+                    dt.date(ref.day.year, c.m, c.d).weekday() == c.wd) and not _month_slip_of_past(ref.day, c.m, c.d):
+                # "dimanche 5 juillet" in an article of May: the weekday fits this year's day ahead
+                y2 = ref.day.year
             # a year more than one back from a known day is no fit: "Freitag, dem 14. April" in an
             # article of 15 March 2025 is a slip for Friday 14 March, not a day of 2023
             if y2 and not (ref.day is not None and dt.date(y2, c.m, c.d) < ref.day - dt.timedelta(days=366)):

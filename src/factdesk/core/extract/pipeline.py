@@ -49,6 +49,8 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
     pool: list[tuple[str, DateCand]] = []
     stamps: list[tuple[str, DateCand]] = []  # dates of the page's publication lines
     stamp_lines: set[int] = set()  # indexes of the sentences that are publication lines
+    heads: list[tuple[str, DateCand]] = []  # dates of short lines above the first paragraph
+    in_head = True
     for si, s in enumerate(sents):
         body = s.text[:MAX_SENTENCE]
         if s.kind == "boilerplate" and not (len(body) <= TIMESTAMP_LINE_MAX and any(ch.isdigit() for ch in body)):
@@ -68,11 +70,16 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
             per_sent_dates.append([])
         else:
             per_sent_dates.append(cands)
+        short = len(body.split()) <= HEAD_LINE_WORDS
         for c in cands:
             pool.append((body[c.start:c.end].strip(), c))
             if stamp:
                 stamps.append(pool[-1])
-    ref = build_reference(pub, pool, today, stamps)
+            elif in_head and short:
+                heads.append(pool[-1])
+        if s.kind == "text" and not short:
+            in_head = False
+    ref = build_reference(pub, pool, today, stamps, heads)
 
     # words the article writes in lower case: one of them capitalised to open a sentence is no name
     lower_words = {w for w in langdata.WORD_RE.findall(text) if w.islower()}
@@ -224,6 +231,9 @@ def _acts(body: str, lg: langdata.Lang) -> bool:
     return rx is not None and rx.search(body) is not None
 
 
+HEAD_LINE_WORDS = 10
+"""A line of at most this many words above the article's first paragraph is part of its header
+("samedi 15 mars 2025 – Moyen-Orient"): a full date there is the day the page was written."""
 TIMESTAMP_LINE_MAX = 120
 """Longest line read as a page's publication line."""
 

@@ -910,12 +910,12 @@ _HAPPENING_GROUPS = {
     "meeting": "meeting", "election": "vote", "attack": "attack", "strike": "attack", "accident": "crash",
     "collapse": "crash", "earthquake": "quake", "landfall": "landfall", "appoint": "appointment", "resign": "resignation", "arrest": "arrest",
     "eruption": "eruption", "landing": "landing", "shipwreck": "crash", "exchange": "exchange", "release": "exchange",
-    "verdict": "verdict", "recall": "recall",
+    "verdict": "verdict", "recall": "recall", "labor_strike": "walkout",
 }
 """Concepts naming a happening that has one date (outbreak, departure, meeting, vote, attack …)."""
 
 
-_SCHEDULED_HAPPENINGS = frozenset({"meeting", "vote", "departure", "appointment"})
+_SCHEDULED_HAPPENINGS = frozenset({"meeting", "vote", "departure", "appointment", "walkout"})
 """Happenings announced ahead with a date (a meeting, a vote …): two announced dates conflict."""
 
 
@@ -1015,6 +1015,75 @@ def _dated_group(f: Features) -> str | None:
     return _HAPPENING_GROUPS[got] if got is not None else None
 
 
+_OWN_DAY_HAPPENINGS = frozenset({"arrest", "verdict", "appointment", "resignation", "recall"})
+"""Happenings that follow the one a story is about, each on a day of its own."""
+
+
+def _dates_other_happenings(fa: Features, fb: Features) -> bool:
+    """Each claim's first day dates a happening, not the same one, and one of them is an arrest,
+    a verdict or the like (a start or a happening named alongside it is no other day)."""
+    ga, gb = _verb_dated_group(fa), _verb_dated_group(fb)
+    return ga is not None and gb is not None and ga != gb and (ga in _OWN_DAY_HAPPENINGS or gb in _OWN_DAY_HAPPENINGS)
+
+
+VERB_DATE_REACH = 40
+"""Most characters between a happening and the day right after it that dates it."""
+
+
+def _verb_dated_group(f: Features) -> str | None:
+    """The happening group named last before the claim's first day, within ``VERB_DATE_REACH``
+    characters ("Police arrested a 43-year-old man on Wednesday on suspicion of starting the fire"
+    dates the arrest), else that of :func:`_dated_happening`."""
+    at = _first_day_at(f)
+    if at is None:
+        return None
+    before = [(o, c) for o, c in f.mapped.positions  # type: ignore[union-attr]
+              if at[0] - VERB_DATE_REACH <= o < at[0] and c in _HAPPENING_GROUPS]
+    if before:
+        return _HAPPENING_GROUPS[max(before)[1]]
+    return _dated_group(f)
+
+
+def _happening_days(f: Features) -> dict[str, list[DateRange]]:
+    """The claim's day-level dates by the happening group each one dates: the happening named last
+    before it within ``VERB_DATE_REACH`` characters ("a snap election for July 12"), computed once."""
+    try:
+        return f.memo["happening_days"]
+    except KeyError:
+        pass
+    out: dict[str, list[DateRange]] = {}
+    types = lexicon().types
+    if f.mapped is not None:
+        for d in _day_dates(f):
+            at = f.text.find(d.text)
+            if at < 0:
+                continue
+            before = [(o, c) for o, c in f.mapped.positions
+                      if at - VERB_DATE_REACH <= o < at and (c in _HAPPENING_GROUPS or types.get(c) == "report")]
+            if before and max(before)[1] in _HAPPENING_GROUPS:
+                # not a day after a reporting word ("por la huelga de pilotos, según ha informado este
+                # miércoles"): that is the day of the statement
+                out.setdefault(_HAPPENING_GROUPS[max(before)[1]], []).append(d)
+    f.memo["happening_days"] = out
+    return out
+
+
+def _happening_day_conflict(fa: Features, fb: Features) -> tuple[str, DateRange, DateRange] | None:
+    """``(group, day of a, day of b)`` when both claims date one happening, on days that never meet
+    and at most ``HAPPENING_DATE_MAX_DAYS`` apart, while they have more than one day each."""
+    ha, hb = _happening_days(fa), _happening_days(fb)
+    for g in sorted(ha.keys() & hb.keys()):
+        if g in _OWN_DAY_HAPPENINGS or g == "start":
+            continue
+        xs, ys = ha[g], hb[g]
+        if any(_meet(x, y) for x in xs for y in ys):
+            continue
+        gap, x, y = min(((_date_gap((x.lo, x.hi), (y.lo, y.hi)), x, y) for x in xs for y in ys), key=lambda t: t[0])
+        if gap <= HAPPENING_DATE_MAX_DAYS:
+            return g, x, y
+    return None
+
+
 def _statement_dated(f: Features) -> bool:
     """The claim's first day or weekday dates a statement, not a happening: a reporting word comes
     right before it ("the operator said on Thursday", "dans un communiqué publié lundi"), nearer
@@ -1099,6 +1168,10 @@ def _date_conflict(
     reprisal = _reprisal(fa, fb, happening)
     if reprisal:
         happening = None
+    if happening is not None and happening != "toll" and _dates_other_happenings(fa, fb):
+        # "L'incendie s'est déclaré mardi" / "Police arrested a man on Wednesday on suspicion of
+        # starting the fire": both tell of the fire, but one dates the arrest
+        happening = None
     cross_article = fa.article_id != fb.article_id
     if slip_possible and cross_article:
         # "martedì 14 settembre" against "mardi 14 octobre": the weekday stated with the wrong
@@ -1168,11 +1241,22 @@ def _date_conflict(
                 if announced and not one_event:
                     why.append("announced for two dates")
                 return min(same.core + 0.15, 1.0), why
+    if cross_article and one_event and same.core >= HAPPENING_DATE_MIN and not reprisal and not _attack_and_strikes(fa, fb):
+        # two claims that agree on one day and give another to one happening differently ("on
+        # Thursday dissolved parliament and set a snap election for July 12" / "Jeudi, … a dissous
+        # le Parlement et fixé des élections législatives anticipées au dimanche 5 juillet")
+        got = _happening_day_conflict(fa, fb)
+        if got is not None:
+            g, x, y = got
+            return min(same.core + 0.15, 1.0), [f"dates differ: {_date_text(x)} vs {_date_text(y)}",
+                                                "same happening: " + g.replace("_", " ")]
     if same.core < (DATE_MIN_SLIP if slip_possible else DATE_MIN) or (reprisal and not slip_possible):
         return None
     if _happenings(fa) and _happenings(fb) and _happenings(fa).isdisjoint(_happenings(fb)):
         # each names its own kind of happening (an arrest, then the verdict): two happenings
         return None
+    if _dates_other_happenings(fa, fb):
+        return None  # one dates the fire, the other the arrest of the man suspected of starting it
     if not (same.quote >= 0.6 or len(same.shared_entities) + len(same.shared_places) >= 2 or same.txt >= 0.6):
         return None
     # every date of one must miss every date of the other (vaguer dates too)
@@ -1266,7 +1350,8 @@ def _weekday_conflict(
     one_event = _one_event(same, qv, same_event)
     x, y = clues_a[0], clues_b[0]
     why = [f"weekdays differ: {x.text.strip()} vs {y.text.strip()}"]
-    if happening and one_event and same.core >= WEEKDAY_DATE_MIN:
+    if happening and one_event and same.core >= WEEKDAY_DATE_MIN and not (_statement_dated(fa) or _statement_dated(fb)):
+        # not when a weekday dates what someone said ("según ha informado este miércoles la compañía")
         return min(same.core + 0.1, 1.0), why + ["same happening: " + happening.replace("_", " ")]
     near_identical = same.core >= DATE_MIN + 0.12 and (same.quote >= 0.7 or same.txt >= 0.72)
     if near_identical and (same.quote >= 0.6 or len(same.shared_entities) + len(same.shared_places) >= 2):

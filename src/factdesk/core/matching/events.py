@@ -221,6 +221,16 @@ WEEKDAY_FIT_DAYS = 45
 """How far before the article's day a weekday-fitting day may lie to group a misdated claim there."""
 
 
+def _written_day(day: str | None) -> int | None:
+    """The ordinal of an ISO day (``2026-06-09``, a longer timestamp too), None for anything less."""
+    if not day or len(day) < 10:
+        return None
+    try:
+        return date.fromisoformat(day[:10]).toordinal()
+    except ValueError:
+        return None
+
+
 def article_seeds(
     feats: list[Features], published: str | None = None, reference: str | None = None
 ) -> tuple[list[Seed], Seed | None]:
@@ -249,11 +259,14 @@ def article_seeds(
     if not seeds:
         return [], None
     pub_month = (published or "")[:7]
+    written = _written_day(published or reference)
 
-    def rank(s: Seed) -> tuple[int, int, int]:
-        # the publication month wins: news is mostly about its own days
+    def rank(s: Seed) -> tuple[int, int, int, int]:
+        # the publication month wins: news is mostly about its own days, and about what has
+        # happened rather than what is announced (a strike called for ten days later)
         in_pub = 1 if pub_month and _iso(s.lo)[:7] <= pub_month <= _iso(s.hi)[:7] else 0
-        return (in_pub, len(s.claim_ids), s.hi)
+        past = 1 if written is None or s.lo <= written else 0
+        return (in_pub, len(s.claim_ids), past, s.hi)
 
     main = max(seeds, key=rank)
     return seeds, main

@@ -1,0 +1,143 @@
+"""Which day belongs to which happening: days announced ahead, the day of a statement or an arrest
+against the day of the happening itself, and the day two claims give one happening when they
+agree on another."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import spans
+from match_helpers import event_verdict, first_features
+
+from factdesk.core.matching.events import article_seeds
+from factdesk.core.matching.lexicon import lexicon
+
+
+def _resolved(text: str, lang: str, published: str) -> list[tuple[str, str | None]]:
+    return [(s.text, s.resolved) for s in spans(text, lang, published, "date")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, published, want",
+    [
+        # "for" right before the day announces it
+        ("The president dissolved parliament and set a snap election for July 12.", "en", "2026-05-21",
+         ("July 12", "2026-07-12")),
+        ("The vote is set for Sunday, July 12.", "en", "2026-05-21", ("Sunday, July 12", "2026-07-12")),
+        # a weekday that fits this year's day ahead, and not last year's
+        ("La présidente a fixé des élections législatives anticipées au dimanche 5 juillet.", "fr", "2026-05-21",
+         ("dimanche 5 juillet", "2026-07-05")),
+        # told in the past, without a cue: last year's
+        ("The flood peaked on June 5.", "en", "2026-04-17", ("on June 5", "2025-06-05")),
+        ("He was jailed for fraud on June 5.", "en", "2026-04-17", ("on June 5", "2025-06-05")),
+        # "mardi 11 mars" in an article of 12 February: February and March share their weekdays, so
+        # the weekday cannot tell a day ahead from a slip for 11 February; it is not moved ahead
+        ("Le cyclone a touché terre le mardi 11 mars.", "fr", "2025-02-12", ("le mardi 11 mars", "2024-03-11")),
+    ],
+)
+def test_days_after_the_article(text, lang, published, want):
+    assert want in _resolved(text, lang, published)
+
+
+def test_an_article_is_about_what_happened_before_what_it_announces():
+    text = (
+        "Brennhart announced on Tuesday that it would close its plant in Monteruccio.\n\n"
+        "The union called a strike at all of the group's plants for Friday, June 19.\n"
+    )
+    feats = [first_features(line, "en", "2026-06-09") for line in text.split("\n\n")]
+    seeds, main = article_seeds(feats, "2026-06-09")
+    assert len(seeds) == 2 and main is seeds[0], [(s.lo, s.hi) for s in seeds]
+
+
+@pytest.mark.parametrize(
+    "text, lang, concept",
+    [
+        ("The FLMC union called a strike at all of the plants for Friday.", "en", "labor_strike"),
+        ("Unions called a general strike.", "en", "labor_strike"),
+        ("Le feu s'est déclaré jeudi soir dans un hangar.", "fr", "begin"),
+        ("Decisiva la scelta del partito, che aveva lasciato la coalizione martedì.", "it", "withdraw"),
+        ("Die Bauernpartei verließ die Koalition am Montag.", "de", "withdraw"),
+    ],
+)
+def test_happenings_named(text, lang, concept):
+    assert concept in lexicon().map_text(text, lang).concepts
+
+
+def test_a_military_strike_is_no_walkout():
+    concepts = lexicon().map_text("US forces carried out a strike on a militia base.", "en").concepts
+    assert "strike" in concepts and "labor_strike" not in concepts
+
+
+def test_a_strike_called_for_two_days_is_a_contradiction():
+    got, sug = event_verdict(
+        "The FLMC union called a strike at all of Brennhart's plants for Friday, June 19.", "en",
+        "Die Gewerkschaft FLMC rief für Donnerstag, den 18. Juni, zu einem Streik in allen Brennhart-Werken auf.", "de",
+        "2026-06-09")
+    assert got == ("contradiction", "date"), sug
+
+
+def test_the_day_a_statement_was_made_is_not_the_day_of_the_strike():
+    got, _ = event_verdict(
+        "La aerolínea Mainflug ha cancelado unos 800 vuelos por la huelga de pilotos, según ha informado"
+        " este miércoles la compañía.", "es",
+        "I piloti della compagnia aerea Mainflug incroceranno le braccia per 48 ore: lo sciopero inizierà"
+        " giovedì alle 00:01.", "it", "2025-03-19")
+    assert got != ("contradiction", "date")
+
+
+def test_the_day_of_an_arrest_is_not_the_day_of_the_fire():
+    got, _ = event_verdict(
+        "L'incendie de forêt s'est déclaré mardi après-midi près de Valdemar.", "fr",
+        "Police arrested a 43-year-old man on Wednesday on suspicion of starting the forest fire near Valdemar.", "en",
+        "2026-08-06")
+    assert got != ("contradiction", "date")
+
+
+def test_one_day_agreed_and_another_given_to_the_election_differently():
+    en = "President Hren on Thursday dissolved parliament and set a snap election for July 12."
+    got, sug = event_verdict(
+        en, "en",
+        "Jeudi, la présidente Hren a dissous le Parlement et fixé des élections législatives anticipées au dimanche"
+        " 5 juillet.", "fr", "2026-05-21")
+    assert got == ("contradiction", "date"), sug
+    assert any("2026-07-12" in r and "2026-07-05" in r for r in sug.reasons), sug.reasons
+    # the same days told alike are one fact
+    got, _ = event_verdict(en, "en", "Jeudi, la présidente Hren a dissous le Parlement et fixé des élections"
+                           " législatives anticipées au dimanche 12 juillet.", "fr", "2026-05-21")
+    assert got == ("match", None)
+
+
+def test_a_party_leaving_the_coalition_on_two_days_is_a_contradiction():
+    got, sug = event_verdict(
+        "The Agrarian Union, led by Petar Lukic, left the coalition on Monday in a dispute over the pension reform.",
+        "en",
+        "Decisiva la scelta dell'Unione agraria di Petar Lukić, che aveva lasciato la coalizione martedì in"
+        " polemica con la riforma delle pensioni.", "it", "2026-05-21")
+    assert got == ("contradiction", "date"), sug
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "samedi 15 mars 2025 – Moyen-Orient",  # a header line with the page's section
+        "15 mars 2025 11:42 Mis à jour il y a 5 heures",  # a publication line
+    ],
+)
+def test_a_date_in_the_page_header_is_the_day_the_article_was_written(head):
+    from factdesk.core.extract import extract
+
+    text = (f"LE MESSAGER\n\n{head}\n\nWashington frappe des milices en Syrie\n\n"
+            "L'attaque de mardi contre la base d'Al-Omar avait fait sept blessés parmi les militaires américains.\n")
+    got = extract("a", text, "fr", None)
+    assert got.reference == "2025-03-15"
+    days = [(s.text, s.resolved) for c in got.claims for s in c.spans if s.type == "date"]
+    assert ("mardi", "2025-03-11") in days, days  # the Tuesday before, not the one after
+
+
+def test_a_day_stated_in_the_report_may_be_days_before_it_was_written():
+    from factdesk.core.extract import extract
+
+    text = ("Le cyclone Belvina a touché terre le mardi 11 février 2025 près d'Ambalora, faisant au moins"
+            " quatorze morts selon les autorités.\n\nMercredi matin, les secours fouillaient encore les décombres"
+            " de la ville portuaire.\n")
+    days = [(s.text, s.resolved) for c in extract("a", text, "fr", None).claims for s in c.spans if s.type == "date"]
+    assert ("Mercredi matin", "2025-02-12") in days, days
