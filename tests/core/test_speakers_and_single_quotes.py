@@ -186,3 +186,46 @@ def test_the_same_happening_at_the_same_minute_is_one_fact():
     got, _ = event_verdict(en, "en", "Les secours sont arrivés vers 21h15, alors que le quartier était animé.",
                            "fr", "2026-05-02")
     assert got is None
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # verbs of speech that only say so right after a quote
+        ("« Ce gouvernement a perdu sa majorité », a lancé le chef des Verts, Anna Morel, sous les applaudissements.",
+         "fr", "Anna Morel"),
+        ('"We will win this," Voskova shouted.', "en", "Voskova"),
+        # a relative clause between the speaker and the verb
+        ('"This government has lost its majority," Voskova, who leads the Social Democrats, said before the vote.',
+         "en", "Voskova"),
+        ("« Ce gouvernement a perdu sa majorité », Loukitch, qui dirige l'Union agrarienne, a déclaré.", "fr", "Loukitch"),
+    ],
+)
+def test_speakers_after_a_quote(text, lang, speaker):
+    assert speaker in [s for s, _ in _speakers(text, lang)], _speakers(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("L'armée a lancé une offensive contre la milice dans le nord.", "fr"),
+        ("Aujourd'hui l'État a lancé un plan de soutien aux agriculteurs.", "fr"),
+        ("The crowd shouted slogans against the government.", "en"),
+    ],
+)
+def test_those_verbs_say_nothing_without_a_quote(text, lang):
+    assert _speakers(text, lang) == []
+
+
+def test_one_figure_of_one_event_credited_to_two_ministries_is_a_contradiction():
+    got, sug = event_verdict(
+        "Selon le ministère arvadien de l'Intérieur, 14 cibles ont été frappées, dont des dépôts d'armes.", "fr",
+        "Arvadia's Defence Ministry said in a statement that its forces had struck 14 targets belonging to the"
+        " militia, including weapons depots.", "en", "2026-03-06")
+    assert got == ("contradiction", "attribution"), sug
+    # two figures that differ are a quantity matter, and one ministry is no disagreement
+    got, _ = event_verdict(
+        "Selon le ministère arvadien de la Défense, 14 cibles ont été frappées, dont des dépôts d'armes.", "fr",
+        "Arvadia's Defence Ministry said in a statement that its forces had struck 14 targets belonging to the"
+        " militia, including weapons depots.", "en", "2026-03-06")
+    assert got == ("match", None)

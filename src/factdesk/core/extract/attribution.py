@@ -99,7 +99,7 @@ def _verb_patterns(lg: langdata.Lang) -> tuple[re.Pattern[str], re.Pattern[str] 
     if got is not None:
         return got
     alts = []
-    verbs = set(lg.att_verbs + lg.att_told)
+    verbs = set(lg.att_verbs + lg.att_told + lg.att_inverted)
     for v in sorted(verbs, key=len, reverse=True):
         words = v.split()
         esc = [re.sub(r"['’]", "['’]", re.escape(w)) for w in words]
@@ -131,6 +131,15 @@ def _verb_matches(text: str, lowered: str | None, lg: langdata.Lang) -> Iterator
     """The matches of the verb-cue pattern in ``text`` (``lowered`` = ``langdata.caseless(text)``)."""
     rx, starts = _verb_patterns(lg)
     return langdata.finditer_at(rx, text, starts, lowered)
+
+
+_AFTER_QUOTE_RE = re.compile(r"[”»\"“'’](?![^\W\d_])\s*,?\s*(?:[^\W\d_][\w\-.’']*\s*){0,4}$")
+
+
+def _after_quote(before: str) -> bool:
+    """``before`` ends on a closing quotation mark, then perhaps a comma and a name of up to four
+    words ("«…», a lancé", "\"…,\" Voskova shouted")."""
+    return _AFTER_QUOTE_RE.search(before[-80:]) is not None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -173,6 +182,8 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
             continue
         prev_txt = text[:m.start()].rstrip()
         inverted_ctx = (not prev_txt) or prev_txt[-1] in ",”»\"" or (prev_txt[-1] == "." and m.group(0)[:1].islower())
+        if verb in lg.att_inverted and not _after_quote(prev_txt):
+            continue  # "a lancé une offensive": a verb of speech only right after a quote
         cands: list[AttrCand] = []
         if is_told and lg.code != "en" or (is_told and verb != "told"):
             # French-style: a indiqué à l'AFP un responsable ...
@@ -234,7 +245,7 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
                 if c is None and kb is not None and kb >= 0 and toks[kb].typ == "punct" and toks[kb].text == ",":
                     # apposition or aside: "X, for its part, puts forward" / "Name, a indiqué"; not
                     # a place the clause ends on ("se tiendra à Oslo, a annoncé la médiation")
-                    kb = _before_age(toks, kb, lg)
+                    kb = _before_relative(toks, _before_age(toks, kb, lg))
                     bk = _np_back(toks, kb - 1, lg)
                     if bk and _ends_on_place(toks, bk):
                         bk = None
@@ -390,6 +401,22 @@ def _not_of_place(toks: list[Tok], lg: langdata.Lang) -> list[Tok]:
         if t.low not in _CONNECT:
             out.append(t)
     return out
+
+
+_RELATIVE_WORDS = frozenset("who which qui lequel laquelle quien quienes cual che chi der die das welcher welche wie die dat que".split())
+
+
+def _before_relative(toks: list[Tok], k: int) -> int:
+    """The comma before a relative clause set off by commas ("Voskova, who leads the Social
+    Democrats, said", "Loukitch, qui dirige l'Union agrarienne, a déclaré"), given the index ``k``
+    of the comma after it; else ``k``."""
+    for j in range(k - 1, max(-1, k - 14), -1):
+        t = toks[j]
+        if t.typ == "punct":
+            return k
+        if t.typ == "word" and t.low in _RELATIVE_WORDS:
+            return j - 1 if j >= 1 and toks[j - 1].text == "," else k
+    return k
 
 
 def _lower_head(toks: list[Tok], np: tuple[int, int], lg: langdata.Lang) -> bool:

@@ -37,7 +37,8 @@ except ``lang``; missing keys simply disable the feature for that language):
 ``id_cues``              words before a number that make it an identifier ("Resolution 2254", "kilomètre 160").
 ``attribution``          verbs, ``told`` verbs (take a conduit), prepositions ("according to"), source nouns,
                          non-source nouns ("schedule"), pronouns, NP stop words and determiners, and
-                         ``role_suffixes`` (endings of compound role words: "Finanzvorstand", "Einsatzleiter").
+                         ``role_suffixes`` (endings of compound role words: "Finanzvorstand", "Einsatzleiter"),
+                         ``inverted_verbs`` (verbs of speech only right after a quote: "», a lancé X").
 ``boilerplate``          regexes (case-insensitive) matching site furniture lines.
 ``titles``               titles and roles stripped from person names.
 ``place_cues`` / ``org_words`` / ``place_words``  entity kind cues.
@@ -330,6 +331,7 @@ class Lang:
         att = data.get("attribution") or {}
         self.att_verbs = _lower_list(att.get("verbs"))
         self.att_told = _lower_list(att.get("told"))
+        self.att_inverted = _lower_list(att.get("inverted_verbs"))
         self.att_preps = _lower_list(att.get("preps"))
         self.source_nouns = frozenset(_lower_list(att.get("source_nouns")))
         self.non_sources = frozenset(_lower_list(att.get("non_sources")))

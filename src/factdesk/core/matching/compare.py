@@ -52,6 +52,8 @@ ACTOR_QUANTITY_MIN = 0.45
 """Lowest sameness for a quantity contradiction when only a shared named actor (no place, no event) ties the claims."""
 ATTRIBUTION_MIN = 0.42
 """Lowest sameness for an attribution contradiction (and a quote or agreeing figure)."""
+MINISTRY_FIGURE_MIN = 0.3
+"""Lowest sameness for one specific figure of one event credited to two ministries."""
 MINISTRY_STATEMENT_MIN = 0.38
 MINISTRY_STATEMENT_CON = 0.6
 MINISTRY_STATEMENT_TXT = 0.55
@@ -1573,7 +1575,16 @@ def _attribution_conflict(
         not quoted and same.con >= MINISTRY_STATEMENT_CON and same.txt >= MINISTRY_STATEMENT_TXT
         and _ministries(fa) and _ministries(fb) and _ministries(fa).isdisjoint(_ministries(fb))
     )
-    if same.core < (EVENT_QUOTE_MIN if event_quoted else ATTRIBUTION_QUOTED_MIN if quoted else MINISTRY_STATEMENT_MIN if announced else ATTRIBUTION_MIN):
+    # one specific figure of one event credited to two ministries ("Selon le ministère de
+    # l'Intérieur, 14 cibles ont été frappées" / "the Defence Ministry said … struck 14 targets")
+    figure_ministries = (
+        not quoted and one_event
+        and _ministries(fa) and _ministries(fb) and _ministries(fa).isdisjoint(_ministries(fb))
+        and any(_specific(qa.value) and qa.measure not in _AGREE_ONLY_KINDS for qa, _ in qv.agree)
+    )
+    announced = announced or figure_ministries
+    if same.core < (EVENT_QUOTE_MIN if event_quoted else ATTRIBUTION_QUOTED_MIN if quoted
+                    else MINISTRY_FIGURE_MIN if figure_ministries else MINISTRY_STATEMENT_MIN if announced else ATTRIBUTION_MIN):
         return None
     # a short quote (4 words that carry meaning) is one statement only when nearly identical
     # a translation keeps a quote's concepts, names and cognates but rarely every word
