@@ -991,23 +991,36 @@ def _shared_happening(fa: Features, fb: Features) -> str | None:
 
 
 def _first_day_at(f: Features) -> tuple[int, int] | None:
-    """``(start, end)`` in the claim's text of its first day or weekday, when its concepts are mapped."""
-    texts = [d.text for d in _day_dates(f)] + [w.text for w in f.weekdays]
-    if f.mapped is None or not texts:
-        return None
-    off = f.text.find(texts[0])
-    return (off, off + len(texts[0])) if off >= 0 else None
+    """``(start, end)`` in the claim's text of its first day or weekday, when its concepts are
+    mapped (computed once per claim)."""
+    try:
+        return f.memo["first_day_at"]
+    except KeyError:
+        pass
+    first = _day_dates(f)[0].text if _day_dates(f) else (f.weekdays[0].text if f.weekdays else None)
+    got = None
+    if f.mapped is not None and first is not None:
+        off = f.text.find(first)
+        got = (off, off + len(first)) if off >= 0 else None
+    f.memo["first_day_at"] = got
+    return got
 
 
 def _dated_happening(f: Features) -> str | None:
     """The happening concept nearest to the claim's first day or weekday ("mené jeudi soir une
     série de frappes" dates the strikes, "Tuesday's attack" the attack), or None when unknown."""
+    try:
+        return f.memo["dated_happening"]
+    except KeyError:
+        pass
     at = _first_day_at(f)
-    if at is None:
-        return None
-    mid = (at[0] + at[1]) // 2
-    near = [(abs(o - mid), c) for o, c in f.mapped.positions if c in _HAPPENING_GROUPS]  # type: ignore[union-attr]
-    return min(near)[1] if near else None
+    got = None
+    if at is not None:
+        mid = (at[0] + at[1]) // 2
+        near = [(abs(o - mid), c) for o, c in f.mapped.positions if c in _HAPPENING_GROUPS]  # type: ignore[union-attr]
+        got = min(near)[1] if near else None
+    f.memo["dated_happening"] = got
+    return got
 
 
 def _dated_group(f: Features) -> str | None:
@@ -1036,14 +1049,18 @@ def _verb_dated_group(f: Features) -> str | None:
     """The happening group named last before the claim's first day, within ``VERB_DATE_REACH``
     characters ("Police arrested a 43-year-old man on Wednesday on suspicion of starting the fire"
     dates the arrest), else that of :func:`_dated_happening`."""
+    try:
+        return f.memo["verb_dated_group"]
+    except KeyError:
+        pass
     at = _first_day_at(f)
-    if at is None:
-        return None
-    before = [(o, c) for o, c in f.mapped.positions  # type: ignore[union-attr]
-              if at[0] - VERB_DATE_REACH <= o < at[0] and c in _HAPPENING_GROUPS]
-    if before:
-        return _HAPPENING_GROUPS[max(before)[1]]
-    return _dated_group(f)
+    got = None
+    if at is not None:
+        before = [(o, c) for o, c in f.mapped.positions  # type: ignore[union-attr]
+                  if at[0] - VERB_DATE_REACH <= o < at[0] and c in _HAPPENING_GROUPS]
+        got = _HAPPENING_GROUPS[max(before)[1]] if before else _dated_group(f)
+    f.memo["verb_dated_group"] = got
+    return got
 
 
 def _happening_days(f: Features) -> dict[str, list[DateRange]]:
