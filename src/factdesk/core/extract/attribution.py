@@ -53,6 +53,8 @@ class AttrCand:
 
 
 _CAP_PREFIXES = ("al-", "el-", "d'", "l'", "d’", "l’")
+_ELIDED_RE = re.compile(r"^[^\W\d_]{1,5}['’](?=[^\W\d_])")
+"""An elided article or preposition before a word: "dell'Enac", "all'Onu", "qu'Israël"."""
 
 
 @lru_cache(maxsize=65536)
@@ -62,6 +64,10 @@ def _is_cap_text(w: str) -> bool:
         for pre in _CAP_PREFIXES:
             if lw.startswith(pre) and len(w) > len(pre):
                 return w[len(pre)].isupper()
+    if w[:1].islower():
+        m = _ELIDED_RE.match(w)
+        if m is not None:
+            return w[m.end()].isupper()
     return w[:1].isupper()
 
 
@@ -187,10 +193,11 @@ def find_attributions(text: str, lg: langdata.Lang, quote_spans: list[tuple[int,
         cands: list[AttrCand] = []
         if is_told and lg.code != "en" or (is_told and verb != "told"):
             # French-style: a indiqué à l'AFP un responsable ...
-            conduit = _np_forward(toks, ka, lg, max_words=4)
+            conduit = _cut_at_determiner(toks, _np_forward(toks, ka, lg, max_words=4), lg)
             subj_k = conduit[1] if conduit else ka
             subj = _np_forward(toks, subj_k, lg)
-            c = _make(text, toks, subj, lg, m.start(), m.group(0)) if subj and inverted_ctx else None
+            c = (_appositive(text, toks, subj, lg, m.start(), m.group(0)) or _make(text, toks, subj, lg, m.start(), m.group(0))
+                 ) if subj and inverted_ctx else None
             if c is None and inverted_ctx and conduit and not subj and low_words[-1] in lg.determiners:
                 # "sagte der Finanzvorstand, Jens Albrecht": the phrase after the verb is the speaker
                 pre = _np_forward(toks, _tok_at(toks, m.start() + len(m.group(0).split()[0])), lg)
@@ -417,6 +424,27 @@ def _before_relative(toks: list[Tok], k: int) -> int:
         if t.typ == "word" and t.low in _RELATIVE_WORDS:
             return j - 1 if j >= 1 and toks[j - 1].text == "," else k
     return k
+
+
+def _media_word(word: str, lg: langdata.Lang) -> bool:
+    """An acronym or the name of a news outlet ("AFP", "Reuters", "l'AFP")."""
+    bare = re.sub(r"^[^\W\d_]{1,5}['’]", "", word)
+    if len(bare) > 1 and bare.isupper():
+        return True
+    key = names.source_key(bare, lg.code)
+    return bool(key) and names.is_media(key)
+
+
+def _cut_at_determiner(toks: list[Tok], np: tuple[int, int] | None, lg: langdata.Lang) -> tuple[int, int] | None:
+    """A conduit phrase up to a determiner after a news outlet's name: "à l'AFP le ministre fédéral"
+    is the AFP, then the speaker (not "der Präsident des Mieterverbands")."""
+    if np is None:
+        return None
+    for j in range(np[0] + 1, np[1]):
+        t = toks[j]
+        if t.typ == "word" and t.low in lg.determiners and _media_word(toks[j - 1].text, lg):
+            return (np[0], j)
+    return np
 
 
 def _lower_head(toks: list[Tok], np: tuple[int, int], lg: langdata.Lang) -> bool:

@@ -69,7 +69,9 @@ def _is_number_word(low: str) -> bool:
     return low in nw or all(p in nw for p in low.split("-"))
 
 
-_CAP_PREFIXES = ("al-", "el-", "d'", "l'", "d’", "l’", "pro-")
+_ELIDED_ITALIAN = tuple(p + a for p in ("dell", "dall", "all", "nell", "sull") for a in ("'", "’"))
+"""Italian prepositions elided before a name ("dell'Enac", "all'Onu", "nell'Iraq")."""
+_CAP_PREFIXES = ("al-", "el-", "d'", "l'", "d’", "l’", "pro-") + _ELIDED_ITALIAN
 
 
 @lru_cache(maxsize=65536)
@@ -82,7 +84,7 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
 
-_ELISION_PREFIXES = ("d'", "l'", "d’", "l’", "qu'", "qu’")
+_ELISION_PREFIXES = ("d'", "l'", "d’", "l’", "qu'", "qu’") + _ELIDED_ITALIAN
 
 
 @lru_cache(maxsize=65536)

@@ -74,6 +74,9 @@ statement as a quote kept nearly word for word does."""
 EVENT_QUOTE_SIM = 0.6
 EVENT_QUOTE_WORDS = 5
 EVENT_QUOTE_MIN = 0.25
+EVENT_SHORT_QUOTE_MIN = 0.36
+"""Within one event, the lowest sameness for a quote of three words that carry meaning, nearly all
+kept (``SHORT_QUOTE_SIM``), to be one statement."""
 """Within one event, a translated quote of this many words that carry meaning, with this similarity,
 shows one statement, with this lowest sameness."""
 ENTITY_FLOOR = 1.2
@@ -1600,7 +1603,9 @@ def _attribution_conflict(
         and any(_specific(qa.value) and qa.measure not in _AGREE_ONLY_KINDS for qa, _ in qv.agree)
     )
     announced = announced or figure_ministries
+    short_quoted = one_event and same.quote >= SHORT_QUOTE_SIM and same.quote_size >= 3
     if same.core < (EVENT_QUOTE_MIN if event_quoted else ATTRIBUTION_QUOTED_MIN if quoted
+                    else EVENT_SHORT_QUOTE_MIN if short_quoted
                     else MINISTRY_FIGURE_MIN if figure_ministries else MINISTRY_STATEMENT_MIN if announced else ATTRIBUTION_MIN):
         return None
     # a short quote (4 words that carry meaning) is one statement only when nearly identical
@@ -1611,7 +1616,8 @@ def _attribution_conflict(
         or (same.quote >= near and same.quote_size >= 4)
         or quoted
         # three words that carry meaning, nearly all kept, with most of the rest in common
-        or (same.quote >= SHORT_QUOTE_SIM and same.quote_size >= 3 and same.core >= ATTRIBUTION_MIN)
+        or (same.quote >= SHORT_QUOTE_SIM and same.quote_size >= 3
+            and same.core >= (EVENT_SHORT_QUOTE_MIN if one_event else ATTRIBUTION_MIN))
         or (bool(qv.agree) and same.core >= ATTRIBUTION_MIN + 0.1)
         or announced
     )
