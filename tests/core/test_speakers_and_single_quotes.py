@@ -274,3 +274,16 @@ def test_a_short_quote_kept_whole_in_one_event_credited_to_two_people():
     assert compare._attribution_conflict(fa, fb, middle, qv, False, False) is None
     low = dataclasses.replace(same, core=compare.EVENT_SHORT_QUOTE_MIN - 0.05)
     assert compare._attribution_conflict(fa, fb, low, qv, False, True) is None
+
+
+def test_a_dimension_of_one_thing_given_twice_is_a_contradiction():
+    fr = "La galerie où travaillaient les mineurs se trouve à 580 mètres de profondeur."
+    got, sug = event_verdict(fr, "fr", "Die Eingeschlossenen befinden sich in einem Stollen in rund 720 Metern Tiefe.",
+                             "de", "2026-03-12")
+    assert got == ("contradiction", "quantity"), sug
+    assert "distance: 0.58 km vs about 0.72 km" in sug.reasons
+    got, _ = event_verdict(fr, "fr", "De mannen zaten in een gang op 580 meter diepte.", "nl", "2026-03-12")
+    assert got == ("match", None)
+    # a length of something else is no depth
+    got, _ = event_verdict(fr, "fr", "Les secours ont dû creuser un tunnel de 720 mètres de longueur.", "fr", "2026-03-12")
+    assert got != ("contradiction", "quantity")

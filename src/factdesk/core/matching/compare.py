@@ -252,6 +252,9 @@ class QuantityVerdict:
     """Indicators both claims give the same specific figure for ("61.4 %" turnout)."""
 
 
+_DIMENSION_KINDS = frozenset({"distance", "area"})
+"""Measures that are dimensions of a thing (a depth, a length, an area), comparable when both
+claims name the thing measured."""
 _AGREE_ONLY_KINDS = frozenset({"percent", "distance", "volume", "mass", "duration"})
 """Shares, measurements and durations: what they measure is unknown, so only the same specific
 figure counts (as agreement); durations too ("10 years" sought, "a 10-year sentence"). Volumes and
@@ -588,12 +591,17 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
             if ma != mb and qa.kind == qb.kind == "money" and (qa.outcome is None or qb.outcome is None):
                 # a sum that says what it is ("a ransom of $12 million") against one that does not
                 ma = mb = "money"
-            if ma in _AGREE_ONLY_KINDS and ma == mb:
+            if ma in _AGREE_ONLY_KINDS and ma == mb and not (ma in _DIMENSION_KINDS and same_measured(qa.of, qb.of)):
                 # shares and measurements: what they measure is unknown, so a difference proves
-                # nothing, but the same specific figure ("64.4 %", "300 mm") is evidence
+                # nothing, but the same specific figure ("64.4 %", "300 mm") is evidence; a
+                # dimension of a named thing compares with one of the same thing ("à 580 mètres de
+                # profondeur" / "in rund 720 Metern Tiefe"), not an amount of a substance (a tank's
+                # capacity is not the amount spilled)
                 if qa.value == qb.value and qa.qualifier == qb.qualifier and _specific(qa.value):
                     out.agree.append((qa, qb))
                 continue
+            if ma in _AGREE_ONLY_KINDS and ma == mb:
+                ma = mb = f"{ma} of {qa.of}"
             if ma is None or mb is None or ma in UNCOMPARABLE_KINDS or mb in UNCOMPARABLE_KINDS:
                 continue
             if ma != mb and (ma.startswith("number ") or mb.startswith("number ")):

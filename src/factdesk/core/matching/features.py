@@ -247,7 +247,10 @@ class Quantity:
             "about": "about ",
         }.get(self.qualifier, "")
         v = int(self.value) if float(self.value).is_integer() else self.value
-        return f"{q}{v} months" if self.outcome == "prison term" else f"{q}{v}"
+        if self.outcome == "prison term":
+            return f"{q}{v} months"
+        unit = _SCALED_UNITS.get(self.kind or "")  # figures converted to one unit (see unit_scales)
+        return f"{q}{v} {unit}" if unit else f"{q}{v}"
 
 
 @dataclass(slots=True)
@@ -449,6 +452,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
 
 
 _SCALED_KINDS = frozenset({"area", "distance"})
+_SCALED_UNITS = {"area": "ha", "distance": "km"}
 CONVERSION_TOLERANCE = 0.015
 """A figure converted from another unit ("20,700 acres" in hectares) covers 1.5 % on either side."""
 
@@ -541,7 +545,7 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             Quantity(
                 value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate,
                 forecast, each, earlier, total, noun, s.unit if kind == "money" else None,
-                _measured(claim.text, rel_end, next_start) if kind in _MEASURED_KINDS and s.unit else None,
+                _measured(claim.text, rel_end, next_start, mapped) if kind in _MEASURED_KINDS and s.unit else None,
             )
         )
     return out
@@ -554,19 +558,32 @@ _MEASURED_RE = re.compile(
 )
 
 
-def _measured(text: str, end: int, limit: int) -> str | None:
-    """The folded word naming what a measure is of, right after its unit (see ``Quantity.of``);
-    None for a common word ("40 tonnes of the …", "5 km from")."""
+def _measured(text: str, end: int, limit: int, mapped: Mapped) -> str | None:
+    """What a measure is of, right after its unit (see ``Quantity.of``): the lexicon concept of
+    the word there (``c:depth`` for "profondeur", "Tiefe", "depth"), else the folded word; None
+    for a common word ("40 tonnes of the …", "5 km from")."""
     m = _MEASURED_RE.match(text, end, limit)
-    if m is None or m.group(1).lower() in langdata.common_words():
+    if m is None:
+        return None
+    at = m.start(1)
+    for off, c in mapped.positions:
+        if off == at:
+            return "c:" + c
+        if off > at:
+            break
+    if m.group(1).lower() in langdata.common_words():
         return None
     return fold(m.group(1))
 
 
 def same_measured(a: str | None, b: str | None) -> bool:
-    """Two measured words that are one word, or cognates across languages ("ammoniac" /
-    "ammoniak", "captivité" / "captivity"): the same first five letters."""
-    return a is not None and b is not None and a[:5] == b[:5]
+    """Two measures of one thing: one concept, or words that are one word or cognates across
+    languages ("ammoniac" / "ammoniak", "captivité" / "captivity": the same first five letters)."""
+    if a is None or b is None:
+        return False
+    if a.startswith("c:") or b.startswith("c:"):
+        return a == b
+    return a[:5] == b[:5]
 
 
 def _norm(concepts: set[str], residual: set[str]) -> str:
