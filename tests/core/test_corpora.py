@@ -35,6 +35,7 @@ CORPORA = [
     ("blind12", 0.6, 0.35),
     ("blind13", 0.6, 0.3),
     ("blind14", 0.6, 0.3),
+    ("blind15", 0.6, 0.3),
 ]
 """(corpus, minimum share of gold links found, minimum share of gold contradictions found)."""
 

@@ -141,3 +141,27 @@ def test_a_day_stated_in_the_report_may_be_days_before_it_was_written():
             " de la ville portuaire.\n")
     days = [(s.text, s.resolved) for c in extract("a", text, "fr", None).claims for s in c.spans if s.type == "date"]
     assert ("Mercredi matin", "2025-02-12") in days, days
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, part",
+    [
+        ("Vingt et une des victimes ont été tuées dans la capitale, selon le centre.", "fr", 21, True),
+        ("Il y avait vingt et un blessés.", "fr", 21, False),
+        ("Treinta y uno de los heridos siguen hospitalizados.", "es", 31, True),
+        ("Vinte e um mortos foram contados.", "pt", 21, False),
+        # the first batch of a count is a part of it
+        ("The first 60 prisoners from each side were exchanged on Thursday.", "en", 60, True),
+        ("Les 60 premiers prisonniers ont été échangés jeudi.", "fr", 60, True),
+        ("Die ersten 60 Gefangenen wurden am Donnerstag ausgetauscht.", "de", 60, True),
+        ("60 prisoners were exchanged on Thursday.", "en", 60, False),
+    ],
+)
+def test_compound_number_words_and_first_batches(text, lang, value, part):
+    f = first_features(text, lang, "2026-06-14")
+    assert [(q.value, q.part) for q in f.quantities][:1] == [(value, part)]
+
+
+def test_trois_et_une_autre_is_two_counts():
+    f = first_features("Trois soldats et une civile ont été tués.", "fr", "2026-06-14")
+    assert f.quantities[0].value == 3

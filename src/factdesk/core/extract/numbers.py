@@ -725,12 +725,14 @@ def _word_qty(text: str, toks: list[Tok], i: int, lg: langdata.Lang, masks) -> t
             break
         xl = x.low
         xp = xl.split("-")
-        if xl in lg.number_words or all(p in lg.number_words or p in lg.joiners for p in xp):
+        if xl in lg.number_words or all(p in lg.number_words or p in lg.joiners for p in xp) or (
+                xl in lg.one_words and toks[j - 1].low in lg.joiners):
             last_num = j
             j += 1
             continue
-        if xl in lg.joiners and j + 1 < len(toks) and toks[j + 1].typ == "word" and toks[j + 1].low in lg.number_words:
-            j += 1
+        if xl in lg.joiners and j + 1 < len(toks) and toks[j + 1].typ == "word" and (
+                toks[j + 1].low in lg.number_words or toks[j + 1].low in lg.one_words):
+            j += 1  # "vingt et une", "treinta y uno", "vinte e um"
             continue
         break
     j = last_num + 1

@@ -68,13 +68,16 @@ _PART_RE = re.compile(
     r"\W*(?:at least|au moins|al menos|mindestens|pelo menos|ten minste|minstens)?\W*$"
     # "among the cancelled flights are 64", "entre los vuelos suprimidos figuran 64", "onder de geschrapte vluchten zijn 64"
     r"|\b(?:among|entre|parmi|tra|fra|unter|onder)\s+(?:the|los|las|les|ces|i|gli|le|questi|den|diesen|os|as|de|het|deze)\s+"
-    r"[^\W\d]+(?:\s+[^\W\d]+){0,6}\W*$",
+    r"[^\W\d]+(?:\s+[^\W\d]+){0,6}\W*$"
+    # the first batch of a count: "the first 60 prisoners", "los primeros 60", "die ersten 60"
+    r"|\b(?:first|premiers|premières|primeros|primeras|primi|prime|primeiros|primeiras|ersten|eerste)\W*$",
     re.I,
 )
 _PART_AFTER_RE = re.compile(
     r"[ \t]+(?:of (?:the|them|those|whom)|des|d['’]entre|de (?:los|las|ellos|ellas|estos|estas)|dei|degli|delle|"
     r"di (?:loro|questi)|der|von (?:den|ihnen|diesen)|dos|das|deles|delas|van (?:de|hen|wie)|"
-    r"more|additional|further|others?|autres|de plus|supplémentaires|más|otros|otras|altri|altre|weitere|mais|andere)\b"
+    r"more|additional|further|others?|autres|de plus|supplémentaires|más|otros|otras|altri|altre|weitere|mais|andere|"
+    r"premiers|premières|primeros|primeras|primeiros|primeiras)\b"
     r"(?![ \t]*\d)",  # "21 of the 29 drones" names its whole: the two are paired, not taken as a share
     re.I,
 )
