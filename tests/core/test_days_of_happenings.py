@@ -165,3 +165,22 @@ def test_compound_number_words_and_first_batches(text, lang, value, part):
 def test_trois_et_une_autre_is_two_counts():
     f = first_features("Trois soldats et une civile ont été tués.", "fr", "2026-06-14")
     assert f.quantities[0].value == 3
+
+
+def test_one_person_given_two_ages_when_the_name_is_of_no_known_kind():
+    got, sug = event_verdict(
+        "Le commandant de bord, Marco Tavares, 48 ans, était un pilote expérimenté, selon la compagnie.", "fr",
+        "AeroValmonte has named the captain as Marco Tavares, 52, who had more than 14,000 flight hours on the"
+        " Dornell D-90.", "en", "2026-09-11")
+    assert got == ("contradiction", "quantity"), sug
+    assert "age of Tavares: 48 vs 52" in sug.reasons
+
+
+def test_an_agreement_signed_on_two_days_is_a_contradiction():
+    got, sug = event_verdict(
+        "The agreement, signed on Sunday in Brelinn under Kestrian mediation, provides for a monitoring mission.",
+        "en",
+        "Le Taskara et l'Ulvénie ont signé lundi à Brelinn un accord de cessez-le-feu prévoyant une mission de"
+        " surveillance.", "fr", "2026-10-20")
+    assert got == ("contradiction", "date"), sug
+    assert "same happening: signing" in sug.reasons

@@ -923,12 +923,12 @@ _HAPPENING_GROUPS = {
     "meeting": "meeting", "election": "vote", "attack": "attack", "strike": "attack", "accident": "crash",
     "collapse": "crash", "earthquake": "quake", "landfall": "landfall", "appoint": "appointment", "resign": "resignation", "arrest": "arrest",
     "eruption": "eruption", "landing": "landing", "shipwreck": "crash", "exchange": "exchange", "release": "exchange",
-    "verdict": "verdict", "recall": "recall", "labor_strike": "walkout",
+    "verdict": "verdict", "recall": "recall", "labor_strike": "walkout", "sign": "signing",
 }
 """Concepts naming a happening that has one date (outbreak, departure, meeting, vote, attack …)."""
 
 
-_SCHEDULED_HAPPENINGS = frozenset({"meeting", "vote", "departure", "appointment", "walkout"})
+_SCHEDULED_HAPPENINGS = frozenset({"meeting", "vote", "departure", "appointment", "walkout", "signing"})
 """Happenings announced ahead with a date (a meeting, a vote …): two announced dates conflict."""
 
 
@@ -1404,13 +1404,19 @@ def _person_age(f: Features) -> tuple[str, float] | None:
         pass
     got = None
     age = _one_age(f)
-    persons = [k for k, kind in f.entities.items() if kind == "person"]
-    if age is not None and len(persons) == 1:
-        name = f.entity_names.get(persons[0], "")
-        at = f.text.find(name) if name else -1
-        num = f.text.find(age.text, at + len(name)) if at >= 0 else -1
-        if at >= 0 and 0 <= num - (at + len(name)) <= AGE_REACH:
-            got = (persons[0], age.value)
+    # the one person, or name of no known kind, the age follows ("Le commandant de bord, Marco
+    # Tavares, 48 ans")
+    named = [k for k, kind in f.entities.items() if kind in ("person", "unknown")]
+    if age is not None:
+        hits = []
+        for key in named:
+            name = f.entity_names.get(key, "")
+            at = f.text.find(name) if name else -1
+            num = f.text.find(age.text, at + len(name)) if at >= 0 else -1
+            if at >= 0 and 0 <= num - (at + len(name)) <= AGE_REACH:
+                hits.append(key)
+        if len(hits) == 1:
+            got = (hits[0], age.value)
     f.memo["person_age"] = got
     return got
 
