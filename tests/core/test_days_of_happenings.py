@@ -184,3 +184,13 @@ def test_an_agreement_signed_on_two_days_is_a_contradiction():
         " surveillance.", "fr", "2026-10-20")
     assert got == ("contradiction", "date"), sug
     assert "same happening: signing" in sug.reasons
+
+
+def test_the_same_unrounded_toll_ties_two_claims_of_one_event():
+    fr = ("Un avion de la compagnie Valair avec 71 personnes à bord s'est écrasé jeudi soir près de l'aéroport,"
+          " faisant au moins 58 morts, selon un bilan de la compagnie.")
+    got, sug = event_verdict(fr, "fr", "O acidente fez 58 mortos.", "pt", "2026-09-11")
+    assert got == ("match", None), sug
+    # a round figure shared is weaker evidence: the same sentence with 60 dead ties less
+    _, round_sug = event_verdict(fr.replace("58", "60"), "fr", "O acidente fez 60 mortos.", "pt", "2026-09-11")
+    assert round_sug is None or round_sug.score < sug.score - 0.03

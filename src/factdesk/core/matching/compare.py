@@ -407,6 +407,11 @@ def _same_within_rounding(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - b.value) <= half + 1e-9
 
 
+def _unrounded(value: float) -> bool:
+    """A figure of 10 or more that is not a multiple of five (23, 58, 168): rarely a coincidence."""
+    return value >= 10 and float(value).is_integer() and value % 5 != 0
+
+
 def _specific(value: float) -> bool:
     """A figure unlikely to recur by chance: a decimal, or 10 or more."""
     return not float(value).is_integer() or value >= 10
@@ -1887,8 +1892,10 @@ def compare_deferred(
             _specific(qa.value) and qa.measure not in _AGREE_ONLY_KINDS and qa.measure is not None for qa, _ in qv.agree
         ):
             # one event and the same specific count of one thing ("23 injured", "168 passengers"):
-            # the figure itself ties the claims, however differently they are worded
-            score += 0.06
+            # the figure itself ties the claims, however differently they are worded; more so a
+            # figure no one rounds to ("58 morts" / "O acidente fez 58 mortos")
+            score += 0.1 if any(_unrounded(qa.value) and qa.measure not in _AGREE_ONLY_KINDS
+                                and qa.measure is not None for qa, _ in qv.agree) else 0.06
         elif shared_event is not None and any(
             qa.measure in _AGREE_ONLY_KINDS and same_measured(qa.of, qb.of) for qa, qb in qv.agree
         ):
