@@ -194,3 +194,38 @@ def test_the_same_unrounded_toll_ties_two_claims_of_one_event():
     # a round figure shared is weaker evidence: the same sentence with 60 dead ties less
     _, round_sug = event_verdict(fr.replace("58", "60"), "fr", "O acidente fez 60 mortos.", "pt", "2026-09-11")
     assert round_sug is None or round_sug.score < sug.score - 0.03
+
+
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        ("Flight AV 731, a Dornell D-90 regional jet, crashed.", {"flight:AV731"}),
+        ("L'appareil assurait le vol AV 713 en provenance de Sierra Alta.", {"flight:AV713"}),
+        ("Der Flug LH 454 landete sicher.", {"flight:LH454"}),
+        ("MH17 was shot down over eastern Ukraine.", {"flight:MH17"}),
+        ("The Airbus A321 of flight 4U9525 hit the mountain.", {"flight:4U9525"}),
+        ("Der Zug ICE 578 entgleiste bei Kassel.", {"train:ICE578"}),
+        # aircraft and drone types are no flights
+        ("F-16 jets and MQ-9 drones struck the depot, and an A320 was diverted.", set()),
+    ],
+)
+def test_flight_and_train_numbers(text, codes):
+    from factdesk.core.matching.features import identifier_codes
+
+    assert identifier_codes(text) == codes
+
+
+def test_one_flight_given_two_numbers_in_one_event_is_a_contradiction():
+    fr = "L'appareil, un biréacteur régional Dornell D-90 assurant le vol AV 713, s'est écrasé à l'approche de Porto Céleste."
+    got, sug = event_verdict(fr, "fr", "Flight AV 731, a Dornell D-90 regional jet, crashed on approach to Porto Celeste.",
+                             "en", "2026-09-11")
+    assert got == ("contradiction", "identifier"), sug
+    assert "flight numbers differ: AV713 vs AV731" in sug.reasons
+    got, sug = event_verdict(fr.replace("713", "731"), "fr",
+                             "Flight AV 731, a Dornell D-90 regional jet, crashed on approach to Porto Celeste.", "en",
+                             "2026-09-11")
+    assert got == ("match", None) and "same flight AV731" in sug.reasons
+    # two airlines' flights are two flights
+    got, _ = event_verdict(fr, "fr", "Flight LX 731, a Dornell D-90 regional jet, was diverted from Porto Celeste.",
+                           "en", "2026-09-11")
+    assert got != ("contradiction", "identifier")

@@ -67,6 +67,9 @@ Kinds and types
   the attribution agree (``an official at the Ministry of Defense told AFP`` vs ``un responsable au
   ministère de l'Intérieur … à l'AFP`` conflicts); two different agencies quoting one speaker is
   not a conflict.
+- ``contradiction``/``identifier``: one flight or train number in each claim of one event, with the
+  same letters and different digits (``vol AV 713`` / ``Flight AV 731``), sameness ≥ 0.25; the same
+  number in both adds 0.12 to a match.
 - Background: a claim whose own dates all lie more than 30 days before its article's publication
   recalls history; it never makes a quantity contradiction with a claim that cannot be dated at all
   (an undated article), since nothing shows the two are one event. Recalled history does not place

@@ -407,6 +407,25 @@ def _same_within_rounding(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - b.value) <= half + 1e-9
 
 
+SAME_CODE_BONUS = 0.12
+"""Added to a match's score when both claims give the same flight or train number."""
+CODE_CONFLICT_MIN = 0.25
+"""Lowest sameness for a flight or train given two numbers in one event."""
+
+
+def _code_conflict(fa: Features, fb: Features, same: Sameness, shared_event: str | None) -> tuple[float, list[str]] | None:
+    """One event, each claim names one flight (or train) and the two numbers differ, with the
+    same airline letters ("le vol AV 713" / "Flight AV 731"): a number wrong in one of them."""
+    if shared_event is None or same.core < CODE_CONFLICT_MIN or len(fa.codes) != 1 or len(fb.codes) != 1:
+        return None
+    (a,), (b,) = fa.codes, fb.codes
+    kind_a, code_a = a.split(":", 1)
+    kind_b, code_b = b.split(":", 1)
+    if kind_a != kind_b or code_a == code_b or code_a.rstrip("0123456789") != code_b.rstrip("0123456789"):
+        return None
+    return min(same.core + 0.2, 0.95), [f"{kind_a} numbers differ: {code_a} vs {code_b}"]
+
+
 def _unrounded(value: float) -> bool:
     """A figure of 10 or more that is not a multiple of five (23, 58, 168): rarely a coincidence."""
     return value >= 10 and float(value).is_integer() and value % 5 != 0
@@ -1882,6 +1901,11 @@ def compare_deferred(
     if attr_c is not None:
         score, why = attr_c
         return _contradiction(fa, fb, shared_event, same, ctx, score, why, "attribution")
+    # 4b. identifier contradiction: one event, one flight (or train) given two numbers
+    code_c = _code_conflict(fa, fb, same, shared_event) if fa.codes and fb.codes and not same_article else None
+    if code_c is not None:
+        score, why = code_c
+        return _contradiction(fa, fb, shared_event, same, ctx, score, why, "identifier")
     if same_article:
         return None
     # 5. match
@@ -1906,6 +1930,9 @@ def compare_deferred(
             # one event and the same specific figure of one indicator ("Turnout was 61.4 per cent" /
             # "Le taux de participation s'est établi à 61,4 %")
             score += 0.1
+    if fa.codes and fb.codes and fa.codes & fb.codes:
+        # the same flight or train number ("Flight AV 731" / "O voo AV 731"): one thing named
+        score += SAME_CODE_BONUS
     same_time = sorted(fa.times & fb.times) if fa.times and fb.times and (shared_event or same.date_overlap) else []
     if same_time:
         # one event and the same minute ("shortly after 23:10" / "vers 23h10"): one fact, the more
@@ -1981,6 +2008,9 @@ def _match(
             reasons.append(f"caution: {_label(qa)} {qa.describe()} vs {qb.describe()} (compatible only as bounds or parts)")
         if same_time:
             reasons.append("same time " + ", ".join(same_time))
+        for code in sorted(fa.codes & fb.codes):
+            kind, number = code.split(":", 1)
+            reasons.append(f"same {kind} {number}")
         sugg.reasons = reasons
 
     return sugg, finish_match

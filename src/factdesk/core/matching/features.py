@@ -311,6 +311,9 @@ class Features:
     times: frozenset[str] = frozenset()
     """Clock times the claim states, as ``HH:MM`` ("vers 23h10", "shortly after 11:10 p.m.", "um
     3.50 Uhr", "at about 5:40 p.m."): the same time in two claims of one event is one fact."""
+    codes: frozenset[str] = frozenset()
+    """Flight and train numbers the claim states, as ``flight:AV731`` ("Flight AV 731", "le vol AV
+    713", "o voo AV 731", "Flug LH 454"): see :func:`identifier_codes`."""
     venue: tuple[str, str] | None = None
     """``(relation, entity key)``: the place the claim says a happening took place at (``past``),
     will take place at (``future``) or came from (``from``): "the swap took place at the Hlyboka
@@ -697,7 +700,36 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
         mapped=mapped,
         venue=venue,
         times=clock_times(claim.text) if CLOCK_PROBE_RE.search(claim.text) else frozenset(),
+        codes=identifier_codes(claim.text) if _CODE_PROBE_RE.search(claim.text) else frozenset(),
     )
+
+
+_CODE_PROBE_RE = re.compile(r"[A-Z]\s?-?\s?\d|(?i:flight|vol|voo|vuelo|volo|flug|vlucht|train|tren|treno|zug|trein|comboio)\s+\d")
+_CODE_RE = re.compile(
+    r"(?i:\b(?P<cue>flights?|vols?|voos?|vuelos?|volo|voli|flugs?|flugnummer|vlucht|trains?|trenes|tren|treno|treni|"
+    r"zugs?|trein|comboio))\s+(?:(?i:no\.?|n°|nº|number|numéro|número|numero|nummer)\s*)?"
+    r"(?P<code>(?:[A-Z]{1,3}|\d[A-Z])\s?-?\s?\d{1,5}[A-Z]?|\d{2,5})\b"
+    r"|\b(?P<bare>[A-Z]{2}\d{2,4})\b"
+)
+"""A flight or train number after its word ("Flight AV 731", "le vol AV 713", "Zug ICE 578"), or a
+bare airline code ("MH17", "AF447"); not an aircraft type ("F-16", "A320", "MQ-9")."""
+_CODE_KINDS = {
+    "flight": "flight", "flights": "flight", "vol": "flight", "vols": "flight", "voo": "flight", "voos": "flight",
+    "vuelo": "flight", "vuelos": "flight", "volo": "flight", "voli": "flight", "flug": "flight", "flugs": "flight",
+    "flugnummer": "flight", "vlucht": "flight",
+}
+
+
+def identifier_codes(text: str) -> frozenset[str]:
+    """The flight and train numbers of ``text`` (see ``Features.codes``)."""
+    out = set()
+    for m in _CODE_RE.finditer(text):
+        if m["bare"]:
+            out.add("flight:" + m["bare"])
+            continue
+        kind = _CODE_KINDS.get(m["cue"].lower(), "train")
+        out.add(kind + ":" + re.sub(r"[\s-]", "", m["code"]).upper())
+    return frozenset(out)
 
 
 def _day_ordinal(day: str | None) -> int | None:
