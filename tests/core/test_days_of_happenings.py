@@ -229,3 +229,41 @@ def test_one_flight_given_two_numbers_in_one_event_is_a_contradiction():
     got, _ = event_verdict(fr, "fr", "Flight LX 731, a Dornell D-90 regional jet, was diverted from Porto Celeste.",
                            "en", "2026-09-11")
     assert got != ("contradiction", "identifier")
+
+
+@pytest.mark.parametrize(
+    "text, times",
+    [
+        ("un couvre-feu à Velgrade de 22 heures à 6 heures, jusqu'à nouvel ordre", ["22:00", "06:00"]),
+        ("residents must stay indoors from 8pm to 6am", ["20:00", "06:00"]),
+        ("el toque de queda rige entre las 22.00 y las 6.00 horas", ["22:00", "06:00"]),
+        ("The truce will take effect at noon local time (1000 GMT) on Tuesday", ["12:00"]),
+        ("Le cessez-le-feu entrera en vigueur à minuit", ["00:00"]),
+        ("un retard de 3 heures", []),  # a duration
+        ("Der Umsatz stieg von 22.50 auf 30.10 Euro.", []),  # prices
+    ],
+)
+def test_clock_times_in_order(text, times):
+    from factdesk.core.extract.clock import clock_list
+
+    assert clock_list(text) == times
+
+
+def test_a_curfew_or_a_ceasefire_starting_at_two_times_is_a_contradiction():
+    fr = "Le ministre de l'Intérieur a décrété dimanche un couvre-feu à Velgrade de 22 heures à 6 heures."
+    got, sug = event_verdict(fr, "fr", "Under the curfew, residents of Velgrad must stay indoors from 8pm to 6am.",
+                             "en", "2026-06-15")
+    assert got == ("contradiction", "time"), sug
+    assert "times differ: 22:00 vs 20:00" in sug.reasons
+    got, _ = event_verdict(fr, "fr", "Under the curfew, residents of Velgrad must stay indoors from 10pm to 6am.",
+                           "en", "2026-06-15")
+    assert got == ("match", None)
+    got, sug = event_verdict("Le cessez-le-feu entrera en vigueur à minuit, précise le texte de l'accord.", "fr",
+                             "The truce will take effect at noon local time on Tuesday, according to the agreement.",
+                             "en", "2026-10-19")
+    assert got == ("contradiction", "time"), sug
+    # a time in a named zone is not set against a local one
+    got, _ = event_verdict("Le cessez-le-feu entrera en vigueur à midi, précise le texte de l'accord.", "fr",
+                           "The truce will take effect at 1000 GMT on Tuesday, according to the agreement.",
+                           "en", "2026-10-19")
+    assert got != ("contradiction", "time")

@@ -67,6 +67,8 @@ Kinds and types
   the attribution agree (``an official at the Ministry of Defense told AFP`` vs ``un responsable au
   ministère de l'Intérieur … à l'AFP`` conflicts); two different agencies quoting one speaker is
   not a conflict.
+- ``contradiction``/``time``: one event's curfew or ceasefire (both claims name it) whose first
+  clock times differ, sameness ≥ 0.25, neither time given in a named zone.
 - ``contradiction``/``identifier``: one flight or train number in each claim of one event, with the
   same letters and different digits (``vol AV 713`` / ``Flight AV 731``), sameness ≥ 0.25; the same
   number in both adds 0.12 to a match.

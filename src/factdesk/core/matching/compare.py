@@ -25,6 +25,7 @@ from factdesk.core.matching.features import (
     intervals_intersect,
     same_measured,
 )
+from factdesk.core.extract.clock import clock_positions
 from factdesk.core.extract.dates import WEEKDAY_NAMES
 from factdesk.core.extract.names import is_media
 from factdesk.core.matching.lexicon import fold, lexicon
@@ -405,6 +406,47 @@ def _same_within_rounding(a: Quantity, b: Quantity) -> bool:
     """``2.2`` and ``2.25`` may be one figure rounded; ``2.2`` and ``2.4`` may not."""
     half = 0.5 * 10 ** -min(_decimals(a), _decimals(b))
     return abs(a.value - b.value) <= half + 1e-9
+
+
+_TIMED_CONCEPTS = frozenset({"curfew", "ceasefire"})
+"""Things told with the clock time they start at: a curfew's hours, the hour a ceasefire takes effect."""
+TIME_CONFLICT_MIN = 0.25
+_ZONE_RE = re.compile(r"\b(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST)\b|heure de Paris|hora peninsular|ora italiana|MEZ|MESZ")
+"""A named time zone: a time in one zone against one in local time is no disagreement."""
+ZONE_REACH = 14
+"""Most characters from a time to the zone it is given in ("1000 GMT", "22h, heure de Paris")."""
+
+
+def _first_time(f: Features) -> str | None:
+    """The first clock time the claim gives, None when it is given in a named time zone ("at 1000
+    GMT": a local time is not comparable with it) (computed once per claim)."""
+    try:
+        return f.memo["first_time"]
+    except KeyError:
+        pass
+    times = clock_positions(f.text)
+    got = None
+    if times:
+        at, got = times[0]
+        if _ZONE_RE.search(f.text, at, at + ZONE_REACH):
+            got = None
+    f.memo["first_time"] = got
+    return got
+
+
+def _time_conflict(fa: Features, fb: Features, same: Sameness, shared_event: str | None) -> tuple[float, list[str]] | None:
+    """One event, both claims about its curfew or its ceasefire, and the first clock time each gives
+    differs ("from 8pm to 6am" / "de 22 heures à 6 heures"; "at noon local time" / "à minuit"),
+    neither of the two given in a named time zone."""
+    if shared_event is None or same.core < TIME_CONFLICT_MIN:
+        return None
+    thing = sorted(_TIMED_CONCEPTS & fa.concepts & fb.concepts)
+    if not thing:
+        return None
+    ta, tb = _first_time(fa), _first_time(fb)
+    if ta is None or tb is None or ta == tb:
+        return None
+    return min(same.core + 0.15, 0.95), [f"times differ: {ta} vs {tb}", "same " + thing[0]]
 
 
 SAME_CODE_BONUS = 0.12
@@ -1901,6 +1943,11 @@ def compare_deferred(
     if attr_c is not None:
         score, why = attr_c
         return _contradiction(fa, fb, shared_event, same, ctx, score, why, "attribution")
+    # 4a. time contradiction: one event, a curfew or a ceasefire starting at two times
+    time_c = _time_conflict(fa, fb, same, shared_event) if fa.times and fb.times and not same_article else None
+    if time_c is not None:
+        score, why = time_c
+        return _contradiction(fa, fb, shared_event, same, ctx, score, why, "time")
     # 4b. identifier contradiction: one event, one flight (or train) given two numbers
     code_c = _code_conflict(fa, fb, same, shared_event) if fa.codes and fb.codes and not same_article else None
     if code_c is not None:
