@@ -56,6 +56,10 @@ def test_an_article_is_about_what_happened_before_what_it_announces():
         ("Le feu s'est déclaré jeudi soir dans un hangar.", "fr", "begin"),
         ("Decisiva la scelta del partito, che aveva lasciato la coalizione martedì.", "it", "withdraw"),
         ("Die Bauernpartei verließ die Koalition am Montag.", "de", "withdraw"),
+        ("Les deux boîtes noires ont été retrouvées samedi matin.", "fr", "flight_recorder"),
+        ("Both black boxes were recovered on Friday morning.", "en", "flight_recorder"),
+        ("As caixas-negras foram recuperadas na sexta-feira.", "pt", "flight_recorder"),
+        ("Beide Flugschreiber wurden am Freitag geborgen.", "de", "flight_recorder"),
     ],
 )
 def test_happenings_named(text, lang, concept):
