@@ -271,3 +271,24 @@ def test_a_curfew_or_a_ceasefire_starting_at_two_times_is_a_contradiction():
                            "The truce will take effect at 1000 GMT on Tuesday, according to the agreement.",
                            "en", "2026-10-19")
     assert got != ("contradiction", "time")
+
+
+@pytest.mark.parametrize(
+    "text, lang, place",
+    [
+        ("Taskara and Ulvenia signed a ceasefire agreement in the Kestrian capital Brelinn on Monday.", "en", "brln"),
+        ("Le Taskara et l'Ulvénie ont signé lundi à Brelinn un accord de cessez-le-feu.", "fr", "brln"),
+        ("Die am Montag in der kestrischen Stadt Sarvenna unterzeichnete Vereinbarung trat am Dienstag in Kraft.",
+         "de", "stdt srvn"),
+        ("El acuerdo fue firmado el lunes en Brelinn bajo mediación kestria.", "es", "brln"),
+    ],
+)
+def test_where_an_agreement_was_signed(text, lang, place):
+    assert first_features(text, lang, "2026-10-20").venue == ("past", place)
+
+
+def test_an_agreement_signed_in_two_places_is_a_contradiction():
+    got, sug = event_verdict(
+        "Die am Montag in der kestrischen Stadt Sarvenna unterzeichnete Vereinbarung trat am Dienstag in Kraft.", "de",
+        "Taskara and Ulvenia signed a ceasefire agreement in the Kestrian capital Brelinn on Monday.", "en", "2026-10-20")
+    assert got == ("contradiction", "place"), sug

@@ -753,6 +753,15 @@ _AREA_CONCEPTS = frozenset({"east", "west", "north", "south", "region", "border"
 reference ("sur la côte est de la Marovane", "in the north of", "near the border with")."""
 
 
+_PLACE_NOUNS = frozenset({"capital", "city"})
+
+
+def _qualifies_place_noun(mapped: Mapped, end: int) -> bool:
+    """A name followed by a place noun qualifies it ("the Kestrian capital Brelinn", "la ville
+    voisine"): the place is the name after."""
+    return any(end < off <= end + 2 and c in _PLACE_NOUNS for off, c in mapped.positions)
+
+
 def _venue(claim: Claim, spans: list, mapped: Mapped) -> tuple[str, str] | None:
     """The claim's venue (see ``Features.venue``): the first place (or unknown name) right after a
     venue phrase of the claim's language, when the claim names one such place only there."""
@@ -767,7 +776,8 @@ def _venue(claim: Claim, spans: list, mapped: Mapped) -> tuple[str, str] | None:
     for m in rx.finditer(text):
         if names is None:
             names = [(s.start - claim.start, s) for s in spans if s.type == "entity" and s.key and s.kind in ("place", "unknown")]
-        after = [(off, s) for off, s in names if m.end() <= off <= m.end() + VENUE_REACH]
+        after = [(off, s) for off, s in names if m.end() <= off <= m.end() + VENUE_REACH
+                 and not _qualifies_place_noun(mapped, off + len(s.text))]
         if not after:
             continue
         off, s = min(after, key=lambda x: x[0])
