@@ -292,3 +292,23 @@ def test_an_agreement_signed_in_two_places_is_a_contradiction():
         "Die am Montag in der kestrischen Stadt Sarvenna unterzeichnete Vereinbarung trat am Dienstag in Kraft.", "de",
         "Taskara and Ulvenia signed a ceasefire agreement in the Kestrian capital Brelinn on Monday.", "en", "2026-10-20")
     assert got == ("contradiction", "place"), sug
+
+
+def test_a_date_inherited_from_the_event_does_not_part_two_claims_of_it():
+    from datetime import date
+
+    from factdesk.core.extract import extract
+    from factdesk.core.matching import PairContext, compare_claims
+
+    a = extract("a", "Ein Gericht in Puerto Albar hat am 18. Oktober den früheren Minister Ramiro Escalante wegen"
+                     " Bestechlichkeit zu sieben Jahren Haft verurteilt.", "de", "2025-10-19").claims[0]
+    b = extract("b", "Caso Aguaclara: condenan a nueve años de prisión al exministro Ramiro Escalante", "es",
+                "2025-10-14").claims[0]
+    day = date(2025, 10, 14).toordinal()
+    one_event = PairContext(event_of={a.id: "e", b.id: "e"}, inherited={b.id: (day, day)})
+    got = compare_claims(a, b, published_a="2025-10-19", published_b="2025-10-14", ctx=one_event)
+    assert got is not None and (got.kind, got.ctype) == ("contradiction", "quantity"), got
+    # two events: the dates part them
+    two_events = PairContext(event_of={a.id: "e", b.id: "f"}, inherited={b.id: (day, day)})
+    got = compare_claims(a, b, published_a="2025-10-19", published_b="2025-10-14", ctx=two_events)
+    assert got is None or got.kind != "contradiction"

@@ -1892,7 +1892,10 @@ def compare_deferred(
     if qv.conflict and (_past_year(fa, fb, ctx) or _past_year(fb, fa, ctx)):
         # "In 2013, Typhoon Haiyan killed more than 6,300": a year long gone is another happening
         qv.conflict = []
-    if qv.conflict and not far and not _undated_vs_background(fa, fb, ctx):
+    # dates apart only by what one claim inherits from its event do not part two claims of that
+    # very event ("am 18. Oktober" against a headline of the article about the verdict)
+    apart = far and (shared_event is None or far_own)
+    if qv.conflict and not apart and not _undated_vs_background(fa, fb, ctx):
         # a named company or person both claims are about stands in for a place ("Enerlux's debts")
         actor_ok = same.core >= ACTOR_QUANTITY_MIN and any(
             {fa.entities.get(k), fb.entities.get(k)} & {"org", "person", "unknown"} and not is_media(k)
