@@ -36,6 +36,7 @@ CORPORA = [
     ("blind13", 0.6, 0.3),
     ("blind14", 0.6, 0.3),
     ("blind15", 0.6, 0.3),
+    ("blind16", 0.6, 0.3),
 ]
 """(corpus, minimum share of gold links found, minimum share of gold contradictions found)."""
 

@@ -256,6 +256,16 @@ class QuantityVerdict:
 _DIMENSION_KINDS = frozenset({"distance", "area"})
 """Measures that are dimensions of a thing (a depth, a length, an area), comparable when both
 claims name the thing measured."""
+_DIMENSION_CONCEPTS = frozenset({"c:depth", "c:area"})
+
+
+def _dimension_of(of: str | None) -> bool:
+    """What a distance or an area is of names a dimension (a depth, an area) or a thing named by a
+    word of its own ("5 km of coastline"), not something that falls or flows ("186 mm of rain" in a
+    day against 412 mm in three days is no disagreement)."""
+    return of is not None and (not of.startswith("c:") or of in _DIMENSION_CONCEPTS)
+
+
 _AGREE_ONLY_KINDS = frozenset({"percent", "distance", "volume", "mass", "duration"})
 """Shares, measurements and durations: what they measure is unknown, so only the same specific
 figure counts (as agreement); durations too ("10 years" sought, "a 10-year sentence"). Volumes and
@@ -657,7 +667,8 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
             if ma != mb and qa.kind == qb.kind == "money" and (qa.outcome is None or qb.outcome is None):
                 # a sum that says what it is ("a ransom of $12 million") against one that does not
                 ma = mb = "money"
-            if ma in _AGREE_ONLY_KINDS and ma == mb and not (ma in _DIMENSION_KINDS and same_measured(qa.of, qb.of)):
+            if ma in _AGREE_ONLY_KINDS and ma == mb and not (
+                    ma in _DIMENSION_KINDS and same_measured(qa.of, qb.of) and _dimension_of(qa.of)):
                 # shares and measurements: what they measure is unknown, so a difference proves
                 # nothing, but the same specific figure ("64.4 %", "300 mm") is evidence; a
                 # dimension of a named thing compares with one of the same thing ("à 580 mètres de
@@ -1558,21 +1569,41 @@ def _role_age_conflict(fa: Features, fb: Features, same: Sameness, shared_event:
 
 
 _RISING_MEASURES = frozenset({"killed", "wounded", "rescued", "arrests"})
+_FALLING_MEASURES = frozenset({"missing", "trapped"})
+"""Counts that only fall as a happening goes on: the missing and the trapped are found."""
 """Counts that only grow as a happening goes on (the dead, the injured, the rescued, arrests)."""
 RISEN_TOLL_DAYS = 2
 """A count dated to a day, against one of an article written this many days after that day and
 after the first article or more."""
 
 
+def _updated_count(fa: Features, qa: Quantity, fb: Features, qb: Quantity) -> bool:
+    """One of the counts is told as risen to its figure or as a new toll, in an article written
+    on a later day, and the other is what it rose from ("steigt auf 18 Soldaten" the day after "the
+    army said 14 soldiers had been killed"; "selon un nouveau bilan", seven dead and one missing,
+    three days after four dead and six missing, or in an article of no known day). Counts of one
+    day stay comparable."""
+    for (f, q), (g, r) in (((fa, qa), (fb, qb)), ((fb, qb), (fa, qa))):
+        if q.updated and not r.updated and f.written is not None and (g.written is None or f.written > g.written) and (
+                (q.measure in _RISING_MEASURES and q.value > r.value)
+                or (q.measure in _FALLING_MEASURES and q.value < r.value)):
+            return True
+    return False
+
+
 def _risen_toll(fa: Features, qa: Quantity, fb: Features, qb: Quantity) -> bool:
     """One of the two counts is dated to a day ("confirmed dead on Wednesday"; not a running total
     since a day) and the other, larger, comes from an article written two days or more after that
-    day and after the first article: the count rose since."""
-    if qa.measure not in _RISING_MEASURES or qa.measure != qb.measure:
+    day and after the first article: the count rose since. A count of the missing or the trapped
+    falls as they are found ("six portées disparues" on Monday, "une … toujours portée disparue"
+    on Thursday)."""
+    rising = qa.measure in _RISING_MEASURES
+    if not (rising or qa.measure in _FALLING_MEASURES) or qa.measure != qb.measure:
         return False
     for (f, q), (g, r) in (((fa, qa), (fb, qb)), ((fb, qb), (fa, qa))):
         days = _day_dates(f)
-        if (days and not q.total and f.written is not None and g.written is not None and r.value > q.value
+        if (days and not q.total and f.written is not None and g.written is not None
+                and (r.value > q.value if rising else r.value < q.value)
                 and g.written - max(f.written, max(d.hi for d in days)) >= RISEN_TOLL_DAYS):
             return True
     return False
@@ -1888,7 +1919,8 @@ def compare_deferred(
     if qv.conflict:
         # "Two miners were confirmed dead on Wednesday" against "Cinq mineurs ont perdu la vie" in
         # an article written days later: a toll that rose, not a disagreement
-        qv.conflict = [p for p in qv.conflict if not _risen_toll(fa, p[0], fb, p[1])]
+        qv.conflict = [p for p in qv.conflict
+                       if not _risen_toll(fa, p[0], fb, p[1]) and not _updated_count(fa, p[0], fb, p[1])]
     if qv.conflict and (_past_year(fa, fb, ctx) or _past_year(fb, fa, ctx)):
         # "In 2013, Typhoon Haiyan killed more than 6,300": a year long gone is another happening
         qv.conflict = []

@@ -28,6 +28,23 @@ _rank = itemgetter(0, 1)
 """Sort key of a scored pair: best score first, then suggestion id."""
 
 _NUMERIC_KINDS = frozenset({"q", "m", "mo"})
+
+
+TELLING_COUNT_DF = 12
+"""Most claims an unrounded count may be shared by to choose candidates alone (see _telling_count)."""
+
+
+def _telling_count(anchor: str) -> bool:
+    """A count anchor (``q:wounded:58``) of a figure no one rounds to: unlike a round figure, it
+    is enough to make two claims candidates ("It said 58 people were injured" / "58 Menschen wurden
+    verletzt"), where the words they share are too common to choose candidates in a large workspace."""
+    if not anchor.startswith("q:"):
+        return False
+    try:
+        value = float(anchor.rsplit(":", 1)[1])
+    except ValueError:
+        return False
+    return not value.is_integer() or (value >= 10 and value % 5 != 0)
 """Anchor kinds that never make a candidate alone (counts and months)."""
 
 
@@ -132,7 +149,8 @@ class _Session:
         all_anchors = [a for f in feats for a in self.anchors_of(f)]
         self.fetch_df(all_anchors)
         cap = max_df_for(self.n_claims)
-        blocking = [a for a in dict.fromkeys(all_anchors) if self.df.get(a, 1) <= cap]
+        blocking = [a for a in dict.fromkeys(all_anchors) if self.df.get(a, 1) <= cap
+                    or (self.df.get(a, 1) <= TELLING_COUNT_DF and _telling_count(a))]
         by_anchor: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for anchor, cid, aid in self.ws.anchor_rows(blocking):
             by_anchor[anchor].append((cid, aid))
@@ -141,7 +159,8 @@ class _Session:
         weight: dict[str, tuple[float, bool]] = {}
         for anchor in by_anchor:
             k = anchor_kind(anchor)
-            weight[anchor] = (self.idf(anchor) * KIND_WEIGHT.get(k, 0.5), k in _NUMERIC_KINDS)
+            weight[anchor] = (self.idf(anchor) * KIND_WEIGHT.get(k, 0.5), k in _NUMERIC_KINDS and not (
+                self.df.get(anchor, 1) <= TELLING_COUNT_DF and _telling_count(anchor)))
         for f in feats:
             score: dict[str, float] = defaultdict(float)
             # claims sharing something besides counts and months (numbers alone never make a link)
@@ -214,9 +233,61 @@ def _linked_events(sess: _Session, builder: EventBuilder | None, event_ids: Iter
     return {k: frozenset(v) for k, v in out.items()}
 
 
+EVENT_CANDIDATES = 10
+"""Candidates a claim may gain from its own event (see _add_event_candidates)."""
+EVENT_BLOCKING_CLAIMS = 400
+"""Events with more claims of this run than this choose no extra candidates (the cost is quadratic)."""
+
+
+def _add_event_candidates(sess: _Session, feats: list[Features], builder: EventBuilder,
+                          cands: dict[str, list[tuple[str, bool]]]) -> None:
+    """Make two claims of one event, in two articles, that count the same thing ("m:wounded") and
+    share a word too common in the workspace to choose candidates, candidates for each other. In a
+    workspace of many stories a word such as "injured" is carried by too many claims, so "It said 58
+    people were injured" and "58 Menschen wurden verletzt" never met; within one event, the same
+    thing counted is telling, whether the counts agree or not."""
+    ours = {f.claim_id: f for f in feats}
+    cap = max_df_for(sess.n_claims)
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for cid, f in ours.items():
+        eid = builder.claim_event.get(cid)
+        if eid is not None and f.quantities:
+            by_event[eid].append(cid)
+    for members in by_event.values():
+        if len(members) < 2 or len(members) > EVENT_BLOCKING_CLAIMS:
+            continue
+        by_measure: dict[str, list[str]] = defaultdict(list)
+        common: dict[str, set[str]] = {}
+        for cid in members:
+            anchors = sess.anchors_of(ours[cid])
+            for a in anchors:
+                if a.startswith("m:"):
+                    by_measure[a].append(cid)
+            # the anchors too common to choose candidates in the workspace (the others have chosen
+            # theirs already)
+            common[cid] = {a for a in anchors if anchor_kind(a) not in _NUMERIC_KINDS and sess.df.get(a, 1) > cap}
+        for group in by_measure.values():
+            if len(group) < 2:
+                continue
+            for cid in group:
+                f = ours[cid]
+                mine = common[cid]
+                have = {c for c, _ in cands.get(cid, ())}
+                extra = sorted(
+                    (c for c in group if c != cid and c not in have and ours[c].article_id != f.article_id
+                     and not mine.isdisjoint(common[c])),
+                    key=lambda c: (-len(mine & common[c]), c),
+                )
+                if extra:
+                    lst = cands.setdefault(cid, [])
+                    lst.extend((c, False) for c in extra[:EVENT_CANDIDATES])
+
+
 def _score(sess: _Session, feats: list[Features], builder: EventBuilder | None, progress: Progress) -> list[Suggestion]:
     """Top-K suggestions per claim and kind for ``feats`` against everything in the anchor index."""
     cands = sess.candidates(feats)
+    if builder is not None:
+        _add_event_candidates(sess, feats, builder, cands)
     sess.load({c for lst in cands.values() for c, _ in lst})
     if builder is None:
         ctx = _context(sess, set(sess.feats), None)

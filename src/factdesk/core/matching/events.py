@@ -57,6 +57,7 @@ from factdesk.core.matching.compare import EVENT_GAP_DAYS
 from factdesk.core.matching.features import Features
 from factdesk.core.matching.lexicon import lexicon
 from factdesk.core.extract import langdata
+from factdesk.core.extract.names import is_media
 from factdesk.core.extract.names import aliases
 from factdesk.core.models import Event, stable_hash
 
@@ -144,7 +145,7 @@ def _claim_places_actors(f: Features) -> tuple[set[str], set[str]]:
     except KeyError:
         pass
     places = set(f.places)
-    actors = {k for k, kind in f.entities.items() if kind in ("person", "org", "group")}
+    actors = {k for k, kind in f.entities.items() if kind in ("person", "org", "group") and not _anyones(k)}
     got = f.memo["event_names"] = (places, actors)
     return got
 
@@ -178,7 +179,18 @@ def _recurring_actors(feats: list[Features]) -> set[str]:
     kinds = ("person", "org", "group", "unknown")
     named = ({k for k, kind in f.entities.items() if kind in kinds} for f in feats if f.entities)
     seen = Counter(chain.from_iterable(named))
-    return {k for k, n in seen.items() if n >= 2}
+    return {k for k, n in seen.items() if n >= 2 and not _anyones(k)}
+
+
+def _kinds_of(topics: Counter) -> bool:
+    """Whether ``topics`` name a kind of happening, beyond the aftermath of any (tolls, rescues)."""
+    return any(t not in _AFTERMATH_TOPICS for t in topics)
+
+
+def _anyones(key: str) -> bool:
+    """A ministry named by its portfolio ("ministry:health") or a news agency: they belong to no one
+    story (every country has a health ministry, and an agency reports on everything)."""
+    return key.startswith("ministry:") or is_media(key)
 
 
 def _topics(f: Features) -> list[str]:
@@ -331,13 +343,17 @@ class EventBuilder:
                     shared = len(common)
             if shared == 0 and seed.places and ev.places:
                 continue
+            kinds = any(t in ev.topics for t in seed.topics if t not in _AFTERMATH_TOPICS)
+            if shared == 0 and not kinds and _kinds_of(seed.topics) and _kinds_of(ev.topics):
+                # nothing named in common and two kinds of happening (an earthquake, a cyberattack):
+                # two stories of one day
+                continue
             countries = _countries()
             specific = shared and (
                 any(p in ev.places and p.lstrip("~") not in countries for p in seed.places)
                 or any(a in ev.actors for a in seed.actors)
                 or not any(p in ev.places for p in seed.places)
             )
-            kinds = any(t in ev.topics for t in seed.topics if t not in _AFTERMATH_TOPICS)
             if shared and not specific and not kinds and _localities(seed.places) and _localities(ev.places):
                 # only a country in common, two kinds of happening, each in its own town: a coach
                 # crash near Loja with French passengers is not the floods in the Var

@@ -177,6 +177,34 @@ _TOTAL_AFTER_RE = re.compile(r"[^.;:]{0,50}?\b(?:" + _TOTAL_WORDS + r")\b", re.I
 """Around a count: it is a running total since some time ("Desde el lunes, la policía ha detenido a
 más de 300 personas", "300 people have been arrested since Monday", "bislang 300 Festnahmen"). "In
 total" is not enough: it may sum places, not days."""
+_UPDATED_BEFORE_RE = re.compile(
+    r"\b(?:(?:has |have |had )?(?:risen|rose|climbed|jumped|increased|grown) to|s['’](?:est )?alourdi(?:e)? à|"
+    r"(?:est|sont) (?:passée?s?|montée?s?) à|s['’]élève désormais à|atteint désormais|"
+    r"(?:steigt|stieg|gestiegen|erhöht(?: sich)?|kletterte) auf|(?:subió|aumentó|ascendió|se elevó|asciende) a|"
+    r"(?:subiu|aumentou|ascendeu) para|(?:è |sono )?(?:salit[oaie]|sale|salgono) a|(?:is |zijn )?(?:gestegen|opgelopen) (?:tot|naar))"
+    r"(?:\s+(?:at least|au moins|mindestens|al menos|pelo menos|almeno|minstens))?\s*$",
+    re.I,
+)
+"""Right before a count: it has risen to that figure ("the toll has risen to 18", "steigt auf 18",
+"s'est alourdi à sept")."""
+_CO_NOUN_RE = re.compile(
+    r"\s+(?:[^\W\d]+\s+)?(?:co-?(?:defendants?|accused|accusé[es]*|acusad[oa]s|imputad[oa]s|imputati|inculpé[es]*)|"
+    r"coaccusé[es]*|coacusad[oa]s|coimputad[oa]s|coimputati|mitangeklagten?|mitbeschuldigten?|medeverdachten|"
+    r"medeverdachte|co-?arguidos)\b",
+    re.I,
+)
+"""Right after a count: co-defendants, the others tried with the main one ("his seven
+co-defendants", "ses sept coaccusés"): a part of all the defendants."""
+_UPDATED_TO_RE = re.compile(r"\b(?:auf|tot)\s*$", re.I)
+_UPDATED_AFTER_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?(?:gestiegen|angestiegen|geklettert|opgelopen|gestegen)\b", re.I)
+"""A German or Dutch rise told with the verb last ("… auf 18 gestiegen", "… tot 18 opgelopen")."""
+_NEW_TOLL_RE = re.compile(
+    r"\b(?:new|latest|updated|revised) (?:death )?(?:toll|count|figures?)|nouveau bilan|dernier bilan|bilan actualisé|"
+    r"neue[nrs]? (?:Bilanz|Zahlen)|jüngste[nrs]? (?:Bilanz|Zahlen)|nuevo balance|último balance|novo balanço|"
+    r"último balanço|nuovo bilancio|ultimo bilancio|nieuwe balans|nieuwe cijfers",
+    re.I,
+)
+"""A toll given as the new or latest one ("selon un nouveau bilan communiqué jeudi")."""
 _EARLIER_RE = re.compile(
     r"\b(?:initially|at first|first reported|earlier (?:reported|spoke of|put the (?:toll|number) at)|"
     r"(?:was|were) still(?: (?:at|reporting|speaking of|talking of|giving))?|still (?:spoke|reported|gave) (?:of )?|"
@@ -219,6 +247,9 @@ class Quantity:
     never the same figure as their total."""
     earlier: bool = False
     """Given as an earlier count, since outdated (see ``_EARLIER_RE``): never set against a count of now."""
+    updated: bool = False
+    """Given as a count that has risen to this figure, or as a new toll (see ``_UPDATED_BEFORE_RE``): a
+    smaller count of the same thing is an older one, not a disagreement."""
     total: bool = False
     """A running total ("more than 300 since Monday", "bislang"): any one count of the same thing
     (one night's arrests) is part of it."""
@@ -536,6 +567,7 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             or bool(_PART_AFTER_RE.match(claim.text, rel_end))
             or bool(_AMONG_AFTER_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 60)))
             or bool(_ALONE_RE.search(claim.text, max(prev_end, 0), rel_start))
+            or bool(_CO_NOUN_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30)))
         )
         rate = bool(_RATE_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30))) or bool(
             _CAPACITY_RE.search(claim.text, max(prev_end, rel_start - 40, 0), rel_start))
@@ -545,12 +577,16 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
         )
         noun = after[0] if kind == "people" and outcome is None and after and after[0] in COUNTED_GROUPS else None
         earlier = bool(_EARLIER_RE.search(claim.text, max(prev_end, rel_start - 60, 0), rel_start))
+        updated = bool(_UPDATED_BEFORE_RE.search(claim.text, max(prev_end, rel_start - 40, 0), rel_start)) or bool(
+            _NEW_TOLL_RE.search(claim.text)) or (
+            bool(_UPDATED_TO_RE.search(claim.text, max(prev_end, rel_start - 6, 0), rel_start))
+            and bool(_UPDATED_AFTER_RE.match(claim.text, rel_end, min(next_start, rel_end + 40))))
         total = bool(_TOTAL_BEFORE_RE.search(claim.text, max(prev_end, rel_start - 60, 0), rel_start)) or bool(
             _TOTAL_AFTER_RE.match(claim.text, rel_end, min(next_start, rel_end + 60)))
         out.append(
             Quantity(
                 value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate,
-                forecast, each, earlier, total, noun, s.unit if kind == "money" else None,
+                forecast, each, earlier, updated, total, noun, s.unit if kind == "money" else None,
                 _measured(claim.text, rel_end, next_start, mapped) if kind in _MEASURED_KINDS and s.unit else None,
             )
         )
