@@ -49,7 +49,8 @@ def test_phrase_probe_same_as_ignorecase_search(text):
 
 
 PATTERNS = [r"(?:the\s+)?night\s+(?:of|from)", r"(?:dans\s+)?(?:la\s+)?nuit\s+d[ue]", r"^\W*(?:lire|voir) (?:aussi|été)\b",
-            r"[\w-]+-badge\W*$", r"(?<![\w])été(?![^\W\d])", r"^\W*(?:copyright|©).{0,3}$"]
+            r"[\w-]+-badge\W*$", r"(?<![\w])été(?![^\W\d])", r"^\W*(?:copyright|©).{0,3}$",
+            r"\d\s?(?:[h:.]\s?\d\d|[ap]\.?m\b|\s?[ap]\.m\.)", re.escape("a.m. (de) 1") + r"|nuit\ d['’]été"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -65,8 +66,33 @@ def test_lowered_regex_same_as_ignorecase(text):
 
 
 def test_lowered_regex_refuses_uncertain_patterns():
-    for pat in (r"[a-z]", "A", r"(?i:x)", r"(?P<x>a)", r"\.", "x[", r"\\s", r"[]-a]", "ſ"):
+    for pat in (r"[a-z]", "A", r"(?i:x)", r"(?P<x>a)", r"\A", "x[", r"\\s", r"[]-a]", "ſ", r"\N{DASH}", r"\u00e9", r"\x41"):
         assert langdata.lowered_regex(pat) is None, pat
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aAdDeEéÉgGhHiInNtTuUoOfFrRbBcCpPmM1 -_’'.:\n\xa0ıİſK"), max_size=30),
+       st.integers(0, 30), st.integers(0, 30))
+def test_search_and_match_at_same_as_ignorecase(text, pos, endpos):
+    low = langdata.caseless(text)
+    for pat in PATTERNS:
+        probe = langdata.regex_probe(pat)
+        rx = re.compile(pat, re.I)
+        got, want = probe.search_at(text, low, pos, endpos), rx.search(text, pos, endpos)
+        assert (got and got.span()) == (want and want.span()), pat
+        got, want = probe.match_at(text, low, pos, endpos), rx.match(text, pos, endpos)
+        assert (got and got.span()) == (want and want.span()), pat
+
+
+def test_count_context_patterns_run_on_lowered_text():
+    """The patterns read around every count are searched in lowered text (several times faster),
+    except the one with a case-sensitive part."""
+    from factdesk.core.matching import features
+
+    probes = {k: v for k, v in vars(features).items() if isinstance(v, langdata.CaselessProbe)}
+    assert len(probes) >= 15
+    slow = sorted(k for k, v in probes.items() if v.lowered_rx is None)
+    assert slow == ["_FORECAST_RE"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 
-CLOCK_PROBE_RE = re.compile(
+from . import langdata
+
+_CLOCK_PROBE = langdata.regex_probe(
     r"\d\s?(?:[h:.]\s?\d\d|[ap]\.?m\b|\s?[ap]\.m\.|uhr|uur|heure|h\b|o['’]clock)"
-    r"|midnight|noon|minuit|midi\b|medianoche|mediod[ií]a|mitternacht|mezzanotte|mezzogiorno|meia-noite|meio-dia|middernacht",
-    re.I,
+    r"|midnight|noon|minuit|midi\b|medianoche|mediod[ií]a|mitternacht|mezzanotte|mezzogiorno|meia-noite|meio-dia|middernacht"
 )
+
+
+def may_tell_time(text: str) -> bool:
+    """A cheap test before ``clock_times``: False when ``text`` holds no clock time."""
+    return _CLOCK_PROBE.search(text, langdata.caseless(text))
+
+
 CLOCK_RE = re.compile(
     r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:\s?(?:h|:)\s?(?P<m>[0-5]\d)|\.(?P<m2>[0-5]\d)(?=\s?(?:uhr|uur|h\b|hrs|horas?|ore)))"
     r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?)?(?![\d.,:]\d)"

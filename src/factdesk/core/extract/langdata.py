@@ -175,7 +175,19 @@ def caseless(text: str) -> str | None:
     return got
 
 
-_CATEGORY_ESCAPE_RE = re.compile(r"\\[sSdDwWbB]")
+_ESCAPE_RE = re.compile(r"\\(.)", re.S)
+_PLAIN_ESCAPES = frozenset("sSdDwWbB" + "tnrvf \t\n\r\v\f" + "".join(c for c in map(chr, range(33, 127)) if not c.isalnum() and c != "\\"))
+"""Escapes a lowered pattern may hold: the character classes and their negations, whose test gives the
+same answer on a character and on its lower case; white space (``\\t``, or as ``re.escape`` writes
+it) and escaped ASCII punctuation, which are literals."""
+
+
+def _bare(pattern: str) -> str:
+    """``pattern`` with each escape of ``_PLAIN_ESCAPES`` (read left to right, so ``\\\\s`` is an
+    escaped backslash, then ``s``) replaced by ``0``; other escapes are left in."""
+    return _ESCAPE_RE.sub(lambda m: "0" if m.group(1) in _PLAIN_ESCAPES else m.group(), pattern)
+
+
 _FLAG_GROUP_RE = re.compile(r"\(\?(?![:=!]|<[=!])")
 
 
@@ -200,11 +212,11 @@ def lowered_regex(pattern: str) -> re.Pattern[str] | None:
     not certain.
 
     Certain when, besides character-class escapes (``\\s``, ``\\w``, ``\\d``, ``\\b`` and their
-    negations), the pattern only holds lower-case ``CASELESS_CHARS``, with no other escape, no
-    inline flag or named group, and no range inside brackets: every character test then gives
-    the same answer on a character and on its lower case.
+    negations) and escaped ASCII punctuation (``\\.``), the pattern only holds lower-case
+    ``CASELESS_CHARS``, with no other escape, no inline flag or named group, and no range inside
+    brackets: every character test then gives the same answer on a character and on its lower case.
     """
-    bare = _CATEGORY_ESCAPE_RE.sub("0", pattern)  # "0" stands for any such escape
+    bare = _bare(pattern)  # "0" stands for any such escape
     if ("\\" in bare or bare != bare.lower() or _NOT_CASELESS_RE.search(bare) is not None
             or _FLAG_GROUP_RE.search(bare) or _class_range(bare)):
         return None
@@ -229,6 +241,21 @@ class CaselessProbe:
         if low is not None and self.lowered_rx is not None:
             return self.lowered_rx.search(low) is not None
         return self.rx.search(text) is not None
+
+    def search_at(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``Pattern.search(text, pos, endpos)`` with ``re.I``: the match (of ``low`` when that was
+        searched, with the same span); ``low`` is ``caseless(text)``."""
+        end = len(text) if endpos is None else endpos
+        if low is not None and self.lowered_rx is not None:
+            return self.lowered_rx.search(low, pos, end)
+        return self.rx.search(text, pos, end)
+
+    def match_at(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``Pattern.match(text, pos, endpos)`` with ``re.I``, as ``search_at``."""
+        end = len(text) if endpos is None else endpos
+        if low is not None and self.lowered_rx is not None:
+            return self.lowered_rx.match(low, pos, end)
+        return self.rx.match(text, pos, end)
 
 
 def phrase_probe(phrases: Iterable[str], tail: str = "") -> CaselessProbe:

@@ -9,7 +9,7 @@ from ..models import Claim, Sentence, Span, claim_id
 from . import ExtractResult, langdata
 from .anaphora import OrgTracker
 from .attribution import find_attributions
-from .clock import CLOCK_PROBE_RE, clock_times
+from .clock import clock_times, may_tell_time
 from .dates import DateCand, build_reference, find_dates, resolve, resolve_quoted_today, weekday_key
 from .entities import common_word, find_entities
 from .names import source_key
@@ -194,7 +194,7 @@ def run(article_id: str, text: str, language: str | None, published: str | None,
                 s.kind == "text" and n_ent == 1 and len(body.split()) >= 6 and _acts(body, lg)) or (
                 # when something happened, to the minute ("The attack began at about 5:40 p.m. on
                 # Rue de la Monnaie", "Der Notruf ging um 3.50 Uhr ein")
-                s.kind == "text" and len(body.split()) >= 6 and CLOCK_PROBE_RE.search(body) is not None
+                s.kind == "text" and len(body.split()) >= 6 and may_tell_time(body)
                 and bool(clock_times(body)))
         if not is_claim:
             continue

@@ -13,7 +13,7 @@ from functools import lru_cache
 from datetime import date
 
 from factdesk.core.extract import langdata
-from factdesk.core.extract.clock import CLOCK_PROBE_RE, clock_times
+from factdesk.core.extract.clock import clock_times, may_tell_time
 from factdesk.core.extract.dates import parse_weekday_key
 from factdesk.core.extract.entities import PROPER_CONCEPTS
 from factdesk.core.matching.lexicon import Mapped, fold, lexicon
@@ -60,7 +60,7 @@ _QUOTE_MARKS = "\"“”«»„‟‹›「」"
 _QUOTE_RE = re.compile(r"[\"“«„‹]\s*([^\"“”«»„‹›]{12,}?)\s*[\"”»‹›“]")
 """A quotation; a German one closes on “ („Jeder Einzelne von ihnen ist zu Hause“)."""
 _DIGIT_RE = re.compile(r"\d")
-_PART_RE = re.compile(
+_PART_RE = langdata.regex_probe(
     r"(?:including|among them|of whom|of which|dont|parmi (?:eux|lesquels|lesquelles)|y compris|incluidos?|incluidas?|"
     r"entre ellos|entre elas|entre eles|incluindo|darunter|davon|unter ihnen|waaronder|onder wie|van wie|onder hen)"
     r"(?:\s+(?:the|los|las|les|i|gli|le|die|den|os|as|de|het))?"
@@ -71,69 +71,61 @@ _PART_RE = re.compile(
     r"[^\W\d]+(?:\s+[^\W\d]+){0,6}\W*$"
     # the first batch of a count: "the first 60 prisoners", "los primeros 60", "die ersten 60"
     r"|\b(?:first|premiers|premières|primeros|primeras|primi|prime|primeiros|primeiras|ersten|eerste)\W*$",
-    re.I,
 )
-_PART_AFTER_RE = re.compile(
+_PART_AFTER_RE = langdata.regex_probe(
     r"[ \t]+(?:of (?:the|them|those|whom)|des|d['’]entre|de (?:los|las|ellos|ellas|estos|estas)|dei|degli|delle|"
     r"di (?:loro|questi)|der|von (?:den|ihnen|diesen)|dos|das|deles|delas|van (?:de|hen|wie)|"
     r"more|additional|further|others?|autres|de plus|supplémentaires|más|otros|otras|altri|altre|weitere|mais|andere|"
     r"premiers|premières|primeros|primeras|primeiros|primeiras)\b"
     r"(?![ \t]*\d)",  # "21 of the 29 drones" names its whole: the two are paired, not taken as a share
-    re.I,
 )
 """Right after the number: a share of a group ("eight of the victims", "huit des victimes", "nueve
 de los heridos") or more of it ("two more", "deux autres", "zwei weitere"): not a total."""
-_AMONG_AFTER_RE = re.compile(
+_AMONG_AFTER_RE = langdata.regex_probe(
     r"[ \t]+(?:[^\W\d]+[ \t]+){0,3}?(?:were|are|was|is|figuraient|figurent|figure|étaient|sont|est|se trouvent|"
     r"se trouvaient|figuraban|figuran|figura|estaban|están|están|eran|son|está|erano|sono|è|figuravano|figurano|"
     r"waren|sind|war|ist|befinden sich|befanden sich|estavam|estão|eram|são|está|figuram|zijn|is|bevinden zich)"
     r"[ \t]+(?:also[ \t]+|aussi[ \t]+|también[ \t]+|anche[ \t]+|auch[ \t]+|também[ \t]+|ook[ \t]+)?"
     r"(?:among|parmi|entre|tra|fra|unter|onder)\b",
-    re.I,
 )
 """After the number and what it counts: the count is one group within another ("Six firefighters
 were among those injured", "Trois pompiers figurent parmi les blessés", "sei vigili del fuoco sono
 tra i feriti")."""
-_RATE_RE = re.compile(
+_RATE_RE = langdata.regex_probe(
     r"\W*(?:[^\W\d]+\s+){0,2}?(?:a day|a week|a month|a year|per (?:day|week|month|year)|each (?:day|week|month|year)|"
     r"every (?:day|week|month|year)|daily|weekly|monthly|annually|yearly|par (?:jour|semaine|mois|an)|chaque (?:jour|semaine|mois|année)|"
     r"quotidien(?:ne)?s?|hebdomadaires?|mensuel(?:le)?s?|annuel(?:le)?s?|al (?:día|año|mes)|por (?:día|dia|semana|mes|año|ano)|cada (?:día|dia|semana|mes|año|ano)|"
     r"diari[oa]s|diári[oa]s|semanales|mensuales|anuales|al giorno|ogni giorno|al mese|all['’]anno|giornalier[ie]|quotidian[ie]|"
     r"pro (?:tag|woche|monat|jahr)|am tag|im jahr|täglich(?:e[nrs]?)?|wöchentlich(?:e[nrs]?)?|jährlich(?:e[nrs]?)?|"
     r"per (?:dag|week|maand|jaar)|dagelijks)\b",
-    re.I,
 )
 """A count per period right after the number ("600 flights a day", "600 vuelos diarios"): a rate."""
-_ALONE_RE = re.compile(
+_ALONE_RE = langdata.regex_probe(
     r"(?:^|[.;:,(–—-]\s*)(?:only in|in [^\W\d][^,.;]{0,40}? alone|rien qu['’](?:à|au|aux|en|dans)|pour (?:la seule|le seul)|"
     r"(?:solo|sólo|solamente|únicamente) (?:en|a|in|nel|nella|nei|nelle)|soltanto (?:a|in|nel|nella)|só (?:em|no|na|nos|nas)|"
     r"apenas (?:em|no|na|nos|nas)|allein (?:in|im|auf)|alleen (?:al )?(?:in|op))\b",
-    re.I,
 )
 """Before a count: the place it is for is one part of a larger whole ("Only in San Rafael, 300 were
 evacuated", "Rien qu'à Kherson, 12 morts", "Solo en la capital hubo 40 heridos")."""
-_EACH_AFTER_RE = re.compile(
+_EACH_AFTER_RE = langdata.regex_probe(
     r"[^\w.;:]*(?:[^\W\d]+[ \t]+){0,3}?(?:each(?![ \t]+of\b)|apiece|per (?:side|party|country|team|person|head)|"
     r"on each side|from each side|on either side|de chaque (?:côté|camp|partie|pays)|par (?:camp|pays|partie|personne)|"
     r"chacune?|de cada (?:lado|parte|bando|país|pais)|por (?:cada )?(?:lado|parte|bando|país|pais|persona|cabeza)|"
     r"cada uno|cada una|de cada um|pro (?:seite|partei|land|person|kopf)|je (?:seite|partei)|"
     r"per (?:parte|lato|paese|persona|testa)|ciascun[oa]|per (?:kant|partij|land|persoon)|van (?:elke|iedere) (?:kant|partij))\b",
-    re.I,
 )
-_EACH_BEFORE_RE = re.compile(
+_EACH_BEFORE_RE = langdata.regex_probe(
     r"\b(?:(?:each|every|either) (?:side|party|camp|country)|chaque (?:camp|partie|pays|côté)|cada (?:lado|parte|bando|país|pais)|"
     r"jede (?:seite|partei)|jedes land|ogni (?:parte|paese)|ciascuna (?:delle )?parti|elke (?:partij|kant)|iedere (?:partij|kant))\b"
     r"|\b(?:jeweils|respectivamente|respectively)[ \t]+$",
-    re.I,
 )
 """A count for each of several parties, right after the number ("420 prisoners each", "quinientos
 prisioneros de cada lado") or by the subject before it ("each side will release 420", "jeweils 420")."""
-_CAPACITY_RE = re.compile(
+_CAPACITY_RE = langdata.regex_probe(
     r"\b(?:designed for|built for|built to hold|capacity (?:of|for)|room for|conçue? pour|construite? pour|prévue? pour|"
     r"capacité d['’]accueil de|capacité de|diseñad[oa] para|construid[oa] para|capacidad (?:para|de)|ausgelegt für|"
-    r"gebaut für|Platz für|Kapazität (?:von|für)|progettat[oa] per|costruit[oa] per|capienza di|capacità di|"
+    r"gebaut für|platz für|kapazität (?:von|für)|progettat[oa] per|costruit[oa] per|capienza di|capacità di|"
     r"projetad[oa] para|construíd[oa] para|capacidade (?:para|de)|ontworpen voor|gebouwd voor|capaciteit van)\s+(?:\S+\s+)?$",
-    re.I,
 )
 """Before a count: what a place holds at most ("conçue pour 800 détenus", "built for 1,200 inmates"),
 compared like a rate: never as a count of people present."""
@@ -144,26 +136,23 @@ _TERM_MONTHS = {
                      "maand", "maanden"), 1),
 }
 """Months in a unit of a prison term (folded unit words of every language)."""
-_SOUGHT_RE = re.compile(
+_SOUGHT_RE = langdata.regex_probe(
     r"\b(?:sought|requested|demanded|asked for|called for|seeking|requis|réclamé|demandé|requérait|pedía|pidió|"
     r"pedido|solicitó|solicitaba|forderte|gefordert|beantragt|beantragte|chiesto|chiedeva|pediu|pedia|geëist|eiste)\b",
-    re.I,
 )
 """Before a prison term: the term a prosecutor asked for, not the one imposed."""
-_FORECAST_RE = re.compile(
+_FORECAST_RE = langdata.regex_probe(
     r"\b(?:could|(?-i:may|might)|(?:is|are) (?:expected|likely|feared|set|forecast|projected) to|threatens? to|"
     r"pourrai(?:t|ent)|devrai(?:t|ent)|risquen?t? de|podría[n]?|podrá[n]?|debería[n]?|se espera que|"
     r"könnte[n]?|dürfte[n]?|potrebbe(?:ro)?|dovrebbe(?:ro)?|si prevede che|possa[m]?|poderá(?:o)?|deverá(?:o)?|"
     r"zou(?:den)? kunnen|kan oplopen)"
     r"(?:\s+[^\W\d]+){1,5}\W*$",
-    re.I,
 )
 """A figure announced as possible or expected ("the toll could rise to 50", "possa ultrapassar as
 quatro toneladas"), right before the number in its clause: a forecast, not a count made."""
 _WHEN_WORDS = "|".join(sorted((re.escape(w) for w in langdata.calendar_words()), key=len, reverse=True))
-_OF_WHOM_RE = re.compile(
+_OF_WHOM_RE = langdata.regex_probe(
     r"\b(?:of whom|of which|dont|dos quais|das quais|de los cuales|de las cuales|von denen|di cui|waarvan|waaronder)\b",
-    re.I,
 )
 """A relative naming a share of the count before it: what follows is the share's."""
 _TOTAL_WORDS = (
@@ -172,40 +161,37 @@ _TOTAL_WORDS = (
     r"(?:desde|dal|dalla|dall['’]|dai|dalle)\s+(?:el\s+|la\s+|il\s+|lo\s+|o\s+|a\s+)?(?:" + _WHEN_WORDS
     + r"|ayer|ieri|ontem|hace|entonces|allora|inizio|principio|\d)"
 )
-_TOTAL_BEFORE_RE = re.compile(r"\b(?:" + _TOTAL_WORDS + r")\b[^.;:]{0,45}$", re.I)
-_TOTAL_AFTER_RE = re.compile(r"[^.;:]{0,50}?\b(?:" + _TOTAL_WORDS + r")\b", re.I)
+_TOTAL_BEFORE_RE = langdata.regex_probe(r"\b(?:" + _TOTAL_WORDS + r")\b[^.;:]{0,45}$",)
+_TOTAL_AFTER_RE = langdata.regex_probe(r"[^.;:]{0,50}?\b(?:" + _TOTAL_WORDS + r")\b",)
 """Around a count: it is a running total since some time ("Desde el lunes, la policía ha detenido a
 más de 300 personas", "300 people have been arrested since Monday", "bislang 300 Festnahmen"). "In
 total" is not enough: it may sum places, not days."""
-_UPDATED_BEFORE_RE = re.compile(
+_UPDATED_BEFORE_RE = langdata.regex_probe(
     r"\b(?:(?:has |have |had )?(?:risen|rose|climbed|jumped|increased|grown) to|s['’](?:est )?alourdi(?:e)? à|"
     r"(?:est|sont) (?:passée?s?|montée?s?) à|s['’]élève désormais à|atteint désormais|"
     r"(?:steigt|stieg|gestiegen|erhöht(?: sich)?|kletterte) auf|(?:subió|aumentó|ascendió|se elevó|asciende) a|"
     r"(?:subiu|aumentou|ascendeu) para|(?:è |sono )?(?:salit[oaie]|sale|salgono) a|(?:is |zijn )?(?:gestegen|opgelopen) (?:tot|naar))"
     r"(?:\s+(?:at least|au moins|mindestens|al menos|pelo menos|almeno|minstens))?\s*$",
-    re.I,
 )
 """Right before a count: it has risen to that figure ("the toll has risen to 18", "steigt auf 18",
 "s'est alourdi à sept")."""
-_CO_NOUN_RE = re.compile(
+_CO_NOUN_RE = langdata.regex_probe(
     r"\s+(?:[^\W\d]+\s+)?(?:co-?(?:defendants?|accused|accusé[es]*|acusad[oa]s|imputad[oa]s|imputati|inculpé[es]*)|"
     r"coaccusé[es]*|coacusad[oa]s|coimputad[oa]s|coimputati|mitangeklagten?|mitbeschuldigten?|medeverdachten|"
     r"medeverdachte|co-?arguidos)\b",
-    re.I,
 )
 """Right after a count: co-defendants, the others tried with the main one ("his seven
 co-defendants", "ses sept coaccusés"): a part of all the defendants."""
-_UPDATED_TO_RE = re.compile(r"\b(?:auf|tot)\s*$", re.I)
-_UPDATED_AFTER_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?(?:gestiegen|angestiegen|geklettert|opgelopen|gestegen)\b", re.I)
+_UPDATED_TO_RE = langdata.regex_probe(r"\b(?:auf|tot)\s*$",)
+_UPDATED_AFTER_RE = langdata.regex_probe(r"\s*(?:[^\W\d]+\s+){0,2}?(?:gestiegen|angestiegen|geklettert|opgelopen|gestegen)\b",)
 """A German or Dutch rise told with the verb last ("… auf 18 gestiegen", "… tot 18 opgelopen")."""
-_NEW_TOLL_RE = re.compile(
+_NEW_TOLL_RE = langdata.regex_probe(
     r"\b(?:new|latest|updated|revised) (?:death )?(?:toll|count|figures?)|nouveau bilan|dernier bilan|bilan actualisé|"
-    r"neue[nrs]? (?:Bilanz|Zahlen)|jüngste[nrs]? (?:Bilanz|Zahlen)|nuevo balance|último balance|novo balanço|"
+    r"neue[nrs]? (?:bilanz|zahlen)|jüngste[nrs]? (?:bilanz|zahlen)|nuevo balance|último balance|novo balanço|"
     r"último balanço|nuovo bilancio|ultimo bilancio|nieuwe balans|nieuwe cijfers",
-    re.I,
 )
 """A toll given as the new or latest one ("selon un nouveau bilan communiqué jeudi")."""
-_EARLIER_RE = re.compile(
+_EARLIER_RE = langdata.regex_probe(
     r"\b(?:initially|at first|first reported|earlier (?:reported|spoke of|put the (?:toll|number) at)|"
     r"(?:was|were) still(?: (?:at|reporting|speaking of|talking of|giving))?|still (?:spoke|reported|gave) (?:of )?|"
     r"initialement|dans un premier temps|(?:parlait|faisait|était|étaient) encore(?: état)?(?: de| d['’])?|"
@@ -214,7 +200,6 @@ _EARLIER_RE = re.compile(
     r"in un primo momento|(?:parlava|era|erano) ancora(?: di)?|ainda (?:falava|era|eram)(?: de| em)?|"
     r"em um primeiro momento|num primeiro momento|aanvankelijk|(?:sprak|was|waren) (?:\w+ ){0,3}nog(?: van| op)?)"
     r"(?:\s+[^\W\d]+){0,4}\W*$",
-    re.I,
 )
 """A count given as an earlier one, since outdated ("Maandagmiddag sprak het ziekenhuis nog van 180",
 "police initially said 18", "le bilan faisait encore état de 12 morts"): no count of now."""
@@ -500,6 +485,8 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
     if not qspans:
         return out
     outcome_hits = {OUTCOME_CONCEPTS[c] for c in mapped.concepts if c in OUTCOME_CONCEPTS}
+    low = langdata.caseless(claim.text)
+    new_toll = _NEW_TOLL_RE.search(claim.text, low)
     for i, s in enumerate(qspans):
         kind = s.kind
         value = float(s.value)  # type: ignore[arg-type]
@@ -510,7 +497,7 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
         prev_end = (qspans[i - 1].end - claim.start) if i > 0 else 0
         next_start = (qspans[i + 1].start - claim.start) if i + 1 < len(qspans) else len(claim.text)
         stop = min(next_start, rel_end + 80)
-        share = _OF_WHOM_RE.search(claim.text, rel_end, stop)
+        share = _OF_WHOM_RE.search_at(claim.text, low, rel_end, stop)
         if share is not None:
             stop = share.start()  # "quatro doentes, um dos quais morreu": the one died, not the four
         after = _window(mapped, rel_end, stop)
@@ -532,7 +519,7 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             happened = _nearest(after, AMOUNT_HAPPENINGS) or _nearest(before, AMOUNT_HAPPENINGS, last=True)
             if happened is not None:
                 outcome = f"{kind} {happened}"
-        sought = months is not None and bool(_SOUGHT_RE.search(claim.text, max(prev_end, rel_start - 60, 0), rel_start))
+        sought = months is not None and bool(_SOUGHT_RE.search_at(claim.text, low, max(prev_end, rel_start - 60, 0), rel_start))
         if months is not None and outcome is None and (sought or _prison_next_to(claim.text, mapped, rel_start, rel_end)):
             # "zu sieben Jahren Haft", "nueve años de prisión", "a 10-year sentence", "la procura
             # aveva chiesto 10 anni": a prison term compares like a count (in months); a term asked
@@ -562,27 +549,27 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
                 outcome = "number " + counted
         if kind is None and outcome is None:
             continue
+        near = max(0, rel_start - 60)
         part = (
-            bool(_PART_RE.search(claim.text[max(0, rel_start - 60) : rel_start]))
-            or bool(_PART_AFTER_RE.match(claim.text, rel_end))
-            or bool(_AMONG_AFTER_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 60)))
-            or bool(_ALONE_RE.search(claim.text, max(prev_end, 0), rel_start))
-            or bool(_CO_NOUN_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30)))
+            _PART_RE.search(claim.text[near:rel_start], None if low is None else low[near:rel_start])
+            or bool(_PART_AFTER_RE.match_at(claim.text, low, rel_end))
+            or bool(_AMONG_AFTER_RE.match_at(claim.text, low, rel_end, min(len(claim.text), rel_end + 60)))
+            or bool(_ALONE_RE.search_at(claim.text, low, max(prev_end, 0), rel_start))
+            or bool(_CO_NOUN_RE.match_at(claim.text, low, rel_end, min(len(claim.text), rel_end + 30)))
         )
-        rate = bool(_RATE_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 30))) or bool(
-            _CAPACITY_RE.search(claim.text, max(prev_end, rel_start - 40, 0), rel_start))
-        forecast = sought or bool(_FORECAST_RE.search(claim.text, max(0, rel_start - 50), rel_start))
-        each = bool(_EACH_AFTER_RE.match(claim.text, rel_end, min(len(claim.text), rel_end + 40))) or bool(
-            _EACH_BEFORE_RE.search(claim.text, max(prev_end, rel_start - 40, 0), rel_start)
+        rate = bool(_RATE_RE.match_at(claim.text, low, rel_end, min(len(claim.text), rel_end + 30))) or bool(
+            _CAPACITY_RE.search_at(claim.text, low, max(prev_end, rel_start - 40, 0), rel_start))
+        forecast = sought or bool(_FORECAST_RE.search_at(claim.text, low, max(0, rel_start - 50), rel_start))
+        each = bool(_EACH_AFTER_RE.match_at(claim.text, low, rel_end, min(len(claim.text), rel_end + 40))) or bool(
+            _EACH_BEFORE_RE.search_at(claim.text, low, max(prev_end, rel_start - 40, 0), rel_start)
         )
         noun = after[0] if kind == "people" and outcome is None and after and after[0] in COUNTED_GROUPS else None
-        earlier = bool(_EARLIER_RE.search(claim.text, max(prev_end, rel_start - 60, 0), rel_start))
-        updated = bool(_UPDATED_BEFORE_RE.search(claim.text, max(prev_end, rel_start - 40, 0), rel_start)) or bool(
-            _NEW_TOLL_RE.search(claim.text)) or (
-            bool(_UPDATED_TO_RE.search(claim.text, max(prev_end, rel_start - 6, 0), rel_start))
-            and bool(_UPDATED_AFTER_RE.match(claim.text, rel_end, min(next_start, rel_end + 40))))
-        total = bool(_TOTAL_BEFORE_RE.search(claim.text, max(prev_end, rel_start - 60, 0), rel_start)) or bool(
-            _TOTAL_AFTER_RE.match(claim.text, rel_end, min(next_start, rel_end + 60)))
+        earlier = bool(_EARLIER_RE.search_at(claim.text, low, max(prev_end, rel_start - 60, 0), rel_start))
+        updated = new_toll or bool(_UPDATED_BEFORE_RE.search_at(claim.text, low, max(prev_end, rel_start - 40, 0), rel_start)) or (
+            bool(_UPDATED_TO_RE.search_at(claim.text, low, max(prev_end, rel_start - 6, 0), rel_start))
+            and bool(_UPDATED_AFTER_RE.match_at(claim.text, low, rel_end, min(next_start, rel_end + 40))))
+        total = bool(_TOTAL_BEFORE_RE.search_at(claim.text, low, max(prev_end, rel_start - 60, 0), rel_start)) or bool(
+            _TOTAL_AFTER_RE.match_at(claim.text, low, rel_end, min(next_start, rel_end + 60)))
         out.append(
             Quantity(
                 value, lo, hi, lo_open, hi_open, s.qualifier or "exactly", kind, outcome, population, s.text, part, rate,
@@ -735,12 +722,20 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
         written=_day_ordinal(written or published),
         mapped=mapped,
         venue=venue,
-        times=clock_times(claim.text) if CLOCK_PROBE_RE.search(claim.text) else frozenset(),
-        codes=identifier_codes(claim.text) if _CODE_PROBE_RE.search(claim.text) else frozenset(),
+        times=clock_times(claim.text) if may_tell_time(claim.text) else frozenset(),
+        codes=identifier_codes(claim.text) if _may_hold_code(claim.text) else frozenset(),
     )
 
 
-_CODE_PROBE_RE = re.compile(r"[A-Z]\s?-?\s?\d|(?i:flight|vol|voo|vuelo|volo|flug|vlucht|train|tren|treno|zug|trein|comboio)\s+\d")
+_CODE_LETTER_RE = re.compile(r"[A-Z]\s?-?\s?\d")
+_CODE_WORD_PROBE = langdata.regex_probe(r"(?:flight|vol|voo|vuelo|volo|flug|vlucht|train|tren|treno|zug|trein|comboio)\s+\d")
+
+
+def _may_hold_code(text: str) -> bool:
+    """A cheap test before ``identifier_codes``: False when ``text`` holds no flight or train number."""
+    return _CODE_LETTER_RE.search(text) is not None or _CODE_WORD_PROBE.search(text, langdata.caseless(text))
+
+
 _CODE_RE = re.compile(
     r"(?i:\b(?P<cue>flights?|vols?|voos?|vuelos?|volo|voli|flugs?|flugnummer|vlucht|trains?|trenes|tren|treno|treni|"
     r"zugs?|trein|comboio))\s+(?:(?i:no\.?|n°|nº|number|numéro|número|numero|nummer)\s*)?"
