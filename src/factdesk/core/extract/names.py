@@ -397,8 +397,10 @@ _MEDIA_HINTS = (
 """News agencies and broadcasters (by entity key): they report, they are not what a story is about."""
 
 
+@lru_cache(maxsize=65536)
 def is_media(key: str) -> bool:
-    """True for the entity key of a news agency or broadcaster (``afp``, ``reuters`` …)."""
+    """True for the entity key of a news agency or broadcaster (``afp``, ``reuters`` …); asked for
+    every name of every pair compared, so remembered."""
     k = key.lower().replace("_", " ")
     for hint in _MEDIA_HINTS:
         if k == hint or k.startswith(hint + " ") or k.startswith(hint + ":") or k.endswith(":" + hint):
