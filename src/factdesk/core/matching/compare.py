@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from factdesk.core.matching.features import (
     GENERIC_POPULATIONS,
+    PRECIPITATIONS,
     UNCOMPARABLE_KINDS,
     DateRange,
     WeekdayClue,
@@ -619,6 +620,14 @@ def _boundary(a: Quantity, b: Quantity) -> bool:
     return "exactly" in quals and bool(quals & {"more_than", "at_least", "about", "up_to"})
 
 
+_FALLEN = frozenset(PRECIPITATIONS.values())
+
+
+def _periods(f: Features) -> list[float]:
+    """The spans of time a claim counts (``three days``, ``24 hours``), by their figures."""
+    return sorted(q.value for q in f.quantities if q.kind == "duration")
+
+
 def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
     """Compare every count of ``fa`` with every count of ``fb`` (see the qualifier rule)."""
     out = QuantityVerdict()
@@ -694,6 +703,12 @@ def compare_quantities(fa: Features, fb: Features) -> QuantityVerdict:
                 # ("16 cantons said no" / "6 cantons approved"): never one figure
                 if qa.value == qb.value:
                     out.collisions.append((qa, qb))
+                continue
+            if ma in _FALLEN and _periods(fa) != _periods(fb):
+                # "180 mm in 24 hours" and "300 mm over three days": rain over different spans, or
+                # over a span one of them does not give: only the same figure says something
+                if qa.value == qb.value and qa.qualifier == qb.qualifier:
+                    out.agree.append((qa, qb))
                 continue
             pa, pb = qa.population, qb.population
             if ma in _ANY_POPULATION:

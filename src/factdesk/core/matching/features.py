@@ -43,6 +43,11 @@ COUNTED_GROUPS = frozenset({"passengers", "patient", "pilot", "workers", "rescue
 # it that happening's amount ("volume spilled"), compared like a count; other amounts (a tank's
 # capacity, a ship's load) only agree when equal.
 AMOUNT_HAPPENINGS = {"spill": "spilled", "pollution": "released", "killed": "dead"}
+PRECIPITATIONS = {"rain": "rain fallen", "snow": "snow fallen"}
+"""Lexicon concepts next to a small depth ("512 millimetri di pioggia") → what it measures."""
+PRECIPITATION_UNIT_KM = 3e-05
+"""Largest unit rain or snow is told in (an inch, in kilometres): millimetres, centimetres, inches."""
+_PRECIPITATION_UNITS = {"rain fallen": ("mm", 1e6), "snow fallen": ("cm", 1e5)}
 _AMOUNT_KINDS = frozenset({"volume", "mass"})
 # Lexicon concepts that say what a sum of money is (a fine, a cost, a ransom …): two sums of
 # different things never conflict; a sum that says nothing compares with any.
@@ -268,6 +273,10 @@ class Quantity:
         v = int(self.value) if float(self.value).is_integer() else self.value
         if self.outcome == "prison term":
             return f"{q}{v} months"
+        if self.outcome in _PRECIPITATION_UNITS:
+            unit, per_km = _PRECIPITATION_UNITS[self.outcome]
+            depth = float(f"{self.value * per_km:.4g}")
+            return f"{q}{int(depth) if depth.is_integer() else depth} {unit}"
         unit = _SCALED_UNITS.get(self.kind or "")  # figures converted to one unit (see unit_scales)
         return f"{q}{v} {unit}" if unit else f"{q}{v}"
 
@@ -536,6 +545,13 @@ def _quantities(claim: Claim, spans: list[Span], mapped: Mapped) -> list[Quantit
             lo *= 1 - CONVERSION_TOLERANCE
             if hi != INF:
                 hi *= 1 + CONVERSION_TOLERANCE
+        if kind == "distance" and outcome is None and scale is not None and scale <= PRECIPITATION_UNIT_KM:
+            # "512 millimetri di pioggia", "412 millimètres de pluie", "rainfall of 9 inches": how
+            # much rain or snow fell, compared like an amount (metres or feet measure something else:
+            # "the rain pushed the river 4 metres above its banks")
+            fell = _nearest(after, PRECIPITATIONS) or _nearest(before, PRECIPITATIONS, last=True)
+            if fell is not None:
+                outcome = fell
         if kind == "money" and outcome is None:
             # "fined him 2.5 million euros", "costó 310 millones": what the money is; a fine is no cost
             subject = _nearest(after, MONEY_SUBJECTS) or _nearest(before, MONEY_SUBJECTS, last=True)
