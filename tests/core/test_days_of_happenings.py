@@ -243,6 +243,9 @@ def test_one_flight_given_two_numbers_in_one_event_is_a_contradiction():
         ("el toque de queda rige entre las 22.00 y las 6.00 horas", ["22:00", "06:00"]),
         ("The truce will take effect at noon local time (1000 GMT) on Tuesday", ["12:00"]),
         ("Le cessez-le-feu entrera en vigueur à minuit", ["00:00"]),
+        ("The blast came shortly after 9.15am local time", ["09:15"]),
+        ("the bus left at 6.05 a.m.", ["06:05"]),
+        ("Die Aktie schloss bei 3.50 am Montag", []),  # a price; "am" is German for "on"
         ("un retard de 3 heures", []),  # a duration
         ("Der Umsatz stieg von 22.50 auf 30.10 Euro.", []),  # prices
     ],
@@ -270,6 +273,21 @@ def test_a_curfew_or_a_ceasefire_starting_at_two_times_is_a_contradiction():
     got, _ = event_verdict("Le cessez-le-feu entrera en vigueur à midi, précise le texte de l'accord.", "fr",
                            "The truce will take effect at 1000 GMT on Tuesday, according to the agreement.",
                            "en", "2026-10-19")
+    assert got != ("contradiction", "time")
+
+
+def test_one_explosion_at_two_times_is_a_contradiction_but_a_second_one_is_not():
+    en = "The explosion at the Kelvora refinery happened shortly after 9.15am local time, firefighters said."
+    got, sug = event_verdict(en, "en", "L'explosion s'est produite vers 10h15 à la raffinerie de Kelvora, selon les pompiers.",
+                             "fr", "2026-08-04")
+    assert got == ("contradiction", "time"), sug
+    assert "times differ: 09:15 vs 10:15" in sug.reasons
+    got, _ = event_verdict(en, "en", "L'explosion s'est produite vers 9h15 à la raffinerie de Kelvora, selon les pompiers.",
+                           "fr", "2026-08-04")
+    assert got != ("contradiction", "time")
+    # a second explosion has its own time
+    got, _ = event_verdict(en, "en", "Une deuxième explosion a secoué la raffinerie de Kelvora vers 10h15, selon les pompiers.",
+                           "fr", "2026-08-04")
     assert got != ("contradiction", "time")
 
 

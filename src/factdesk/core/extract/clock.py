@@ -18,7 +18,7 @@ def may_tell_time(text: str) -> bool:
 
 
 CLOCK_RE = re.compile(
-    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:\s?(?:h|:)\s?(?P<m>[0-5]\d)|\.(?P<m2>[0-5]\d)(?=\s?(?:uhr|uur|h\b|hrs|horas?|ore)))"
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:\s?(?:h|:)\s?(?P<m>[0-5]\d)|\.(?P<m2>[0-5]\d)(?=\s?(?:uhr|uur|h\b|hrs|horas?|ore)|(?-i:[ap]m)\b|\s?[ap]\.m\.))"
     r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?)?(?![\d.,:]\d)"
     r"|(?<![\d.,:])(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[ap])\.?\s?m\b\.?"
     r"|\b(?:vers|à|jusqu['’]à|gegen|um|bis|om|rond|at|around|about|until|às|das|alle|las|peu (?:avant|après)|"
@@ -26,7 +26,7 @@ CLOCK_RE = re.compile(
     r"(?P<h3>[01]?\d|2[0-3])\s?(?:uhr|uur|heures?|h|o['’]clock)(?![\w\d])(?!\s?\d)",
     re.I,
 )
-"""A clock time: "23:10", "23h10", "3.50 Uhr", "3am", "9 p.m.", and a whole hour after a word that
+"""A clock time: "23:10", "23h10", "3.50 Uhr", "8.40am", "3am", "9 p.m.", and a whole hour after a word that
 makes it a time of day ("gegen 3 Uhr", "vers 3 heures", "om 3 uur", "às 3h"; not "il y a 3 heures")."""
 
 

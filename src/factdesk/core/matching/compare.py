@@ -419,8 +419,19 @@ def _same_within_rounding(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - b.value) <= half + 1e-9
 
 
-_TIMED_CONCEPTS = frozenset({"curfew", "ceasefire"})
-"""Things told with the clock time they start at: a curfew's hours, the hour a ceasefire takes effect."""
+_TIMED_CONCEPTS = frozenset({"curfew", "ceasefire", "explosion"})
+"""Things told with the clock time they start at: a curfew's hours, the hour a ceasefire takes
+effect, the minute of an explosion."""
+_INSTANT_CONCEPTS = frozenset({"explosion"})
+"""Timed things that may happen more than once in one event: a second explosion has its own time."""
+_ANOTHER_RE = re.compile(
+    r"\b(?:second|another|further|first|deuxième|seconde?|autre|nouvelle|première|segunda|otra|primera|"
+    r"zweite[nrs]?|weitere[nrs]?|erste[nrs]?|seconda|altra|prima|tweede|andere|eerste|outra)\s+(?:[^\W\d]+\s+){0,2}?"
+    r"(?:explo|blast|detona|esplo|ontplof|deflagr)",
+    re.I,
+)
+"""An ordinal or "another" before an explosion ("a second blast", "eine zweite Explosion"): one of
+several, each with its own time."""
 TIME_CONFLICT_MIN = 0.25
 _ZONE_RE = re.compile(r"\b(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST)\b|heure de Paris|hora peninsular|ora italiana|MEZ|MESZ")
 """A named time zone: a time in one zone against one in local time is no disagreement."""
@@ -446,13 +457,16 @@ def _first_time(f: Features) -> str | None:
 
 
 def _time_conflict(fa: Features, fb: Features, same: Sameness, shared_event: str | None) -> tuple[float, list[str]] | None:
-    """One event, both claims about its curfew or its ceasefire, and the first clock time each gives
-    differs ("from 8pm to 6am" / "de 22 heures à 6 heures"; "at noon local time" / "à minuit"),
-    neither of the two given in a named time zone."""
+    """One event, both claims about its curfew, its ceasefire or its (one) explosion, and the first
+    clock time each gives differs ("from 8pm to 6am" / "de 22 heures à 6 heures"; "at noon local
+    time" / "à minuit"; "shortly after 8.40am" / "at around 7:40 a.m."), neither of the two given in
+    a named time zone."""
     if shared_event is None or same.core < TIME_CONFLICT_MIN:
         return None
     thing = sorted(_TIMED_CONCEPTS & fa.concepts & fb.concepts)
     if not thing:
+        return None
+    if set(thing) <= _INSTANT_CONCEPTS and (_ANOTHER_RE.search(fa.text) or _ANOTHER_RE.search(fb.text)):
         return None
     ta, tb = _first_time(fa), _first_time(fb)
     if ta is None or tb is None or ta == tb:
@@ -1993,7 +2007,7 @@ def compare_deferred(
     if attr_c is not None:
         score, why = attr_c
         return _contradiction(fa, fb, shared_event, same, ctx, score, why, "attribution")
-    # 4a. time contradiction: one event, a curfew or a ceasefire starting at two times
+    # 4a. time contradiction: one event, a curfew, a ceasefire or an explosion at two times
     time_c = _time_conflict(fa, fb, same, shared_event) if fa.times and fb.times and not same_article else None
     if time_c is not None:
         score, why = time_c
