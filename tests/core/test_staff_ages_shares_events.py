@@ -47,6 +47,10 @@ def test_staff_and_headcounts(lang, text, expected):
         ("en", "A local teacher, thirty-four, was among the dead.", (34, "age")),
         ("fr", "Le chauffeur, 61 ans, a été grièvement blessé.", (61, "age")),
         ("es", "El conductor, de 61 años, resultó herido.", (61, "age")),
+        # a name's age may end the sentence, with its unit
+        ("fr", "« Nous irons jusqu'au bout », a promis le directeur de la mine, Pavel Orsak, 58 ans.", (58, "age")),
+        ("es", "Así lo confirmó su abogado, Julián Ferro, 47 años.", (47, "age")),
+        ("fr", "Il a purgé sa peine, 12 ans.", (12, "duration")),
         # a count after a comma is no age
         ("en", "Of the dead, 12 were civilians.", (12, "killed")),
         ("fr", "24 000 manifestants selon la police, 100 000 selon les syndicats.", (100000, "people")),

@@ -510,8 +510,12 @@ def find_quantities(text: str, lg: langdata.Lang, masks: list[tuple[int, int]] |
 
 _APPOS_BEFORE_RE = re.compile(r"[^\W\d_][\"”’)]?,[ \t]*(?:(?:de|di|da)[ \t]+)?$")
 _APPOS_AFTER_RE = re.compile(
-    r"[ \t]*(?:,|\)|$)|[ \t]+(?:ans|años|anos|anni|jahre|jaar|years? old)[ \t]*(?:,|\)|$)", re.I
+    r"[ \t]*(?:,|\)|$)|[ \t]+(?:ans|años|anos|anni|jahre|jaar|years? old)[ \t]*(?:[,);]|\.(?!\d)|$)", re.I
 )
+"""After an appositive age: a comma or the end of the apposition; with its unit ("61 ans", "54 years
+old") also the end of the sentence ("…, a promis son PDG, Marek Dvoran, 61 ans.")."""
+_NAME_BEFORE_RE = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+,[ \t]*$")
+"""A capitalised word and its comma right before an age: a name's age may end its sentence."""
 
 
 _CLOCK_BEFORE_RE = re.compile(
@@ -559,8 +563,12 @@ def _appositive_ages(text: str, out: list[Qty]) -> None:
             continue
         if not (1 <= q.value <= 120 and float(q.value).is_integer()) or q.qualifier not in (None, "exactly"):
             continue
-        if _APPOS_BEFORE_RE.search(text, max(0, q.start - 7), q.start) and _APPOS_AFTER_RE.match(text, q.end):
-            q.kind, q.unit = "age", "year"
+        after = _APPOS_AFTER_RE.match(text, q.end)
+        if after is None or not _APPOS_BEFORE_RE.search(text, max(0, q.start - 7), q.start):
+            continue
+        if after.group().endswith(".") and not _NAME_BEFORE_RE.search(text, max(0, q.start - 40), q.start):
+            continue  # "Il a purgé sa peine, 12 ans.": only a name's age ends its sentence
+        q.kind, q.unit = "age", "year"
 
 
 def _elliptic_kinds(text: str, out: list[Qty], lg: langdata.Lang) -> None:
