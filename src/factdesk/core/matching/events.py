@@ -54,7 +54,7 @@ from datetime import date
 from itertools import chain
 
 from factdesk.core.matching.compare import EVENT_GAP_DAYS
-from factdesk.core.matching.features import Features
+from factdesk.core.matching.features import Features, day_ordinal
 from factdesk.core.matching.lexicon import lexicon
 from factdesk.core.extract import langdata
 from factdesk.core.extract.names import is_media
@@ -233,16 +233,6 @@ WEEKDAY_FIT_DAYS = 45
 """How far before the article's day a weekday-fitting day may lie to group a misdated claim there."""
 
 
-def _written_day(day: str | None) -> int | None:
-    """The ordinal of an ISO day (``2026-06-09``, a longer timestamp too), None for anything less."""
-    if not day or len(day) < 10:
-        return None
-    try:
-        return date.fromisoformat(day[:10]).toordinal()
-    except ValueError:
-        return None
-
-
 def article_seeds(
     feats: list[Features], published: str | None = None, reference: str | None = None
 ) -> tuple[list[Seed], Seed | None]:
@@ -271,7 +261,7 @@ def article_seeds(
     if not seeds:
         return [], None
     pub_month = (published or "")[:7]
-    written = _written_day(published or reference)
+    written = day_ordinal(published or reference)
 
     def rank(s: Seed) -> tuple[int, int, int, int]:
         # the publication month wins: news is mostly about its own days, and about what has

@@ -735,7 +735,7 @@ def build_features(claim: Claim, *, published: str | None = None, article_order:
         conduits=conduits,
         published=published,
         article_order=article_order,
-        written=_day_ordinal(written or published),
+        written=day_ordinal(written or published),
         mapped=mapped,
         venue=venue,
         times=clock_times(claim.text) if may_tell_time(claim.text) else frozenset(),
@@ -779,8 +779,8 @@ def identifier_codes(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _day_ordinal(day: str | None) -> int | None:
-    """Ordinal of an ISO day ("2026-03-11"); None for a month, a year or nothing."""
+def day_ordinal(day: str | None) -> int | None:
+    """Ordinal of an ISO day ("2026-03-11", a longer timestamp too); None for a month, a year or nothing."""
     if not day or len(day) < 10:
         return None
     try:
