@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+from functools import wraps
+from typing import TypeVar
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -31,6 +33,25 @@ from factdesk.core.extract.dates import WEEKDAY_NAMES
 from factdesk.core.extract.names import is_media
 from factdesk.core.matching.lexicon import fold, lexicon
 from factdesk.core.models import Claim, Suggestion
+
+_T = TypeVar("_T")
+
+
+def _per_claim(fn: Callable[[Features], _T]) -> Callable[[Features], _T]:
+    """Computed once per claim: ``fn(f)`` is kept in ``f.memo`` (a claim is met in many pairs)."""
+    key = fn.__name__
+
+    @wraps(fn)
+    def once(f: Features) -> _T:
+        memo = f.memo
+        try:
+            return memo[key]
+        except KeyError:
+            got = memo[key] = fn(f)
+            return got
+
+    return once
+
 
 # -- thresholds (documented in the package docstring) ---------------------------------------------
 MATCH_MIN = 0.34
@@ -198,23 +219,17 @@ def _meet(x: DateRange, y: DateRange) -> bool:
     return x.lo == y.lo or x.granularity != "night" or y.granularity != "night"
 
 
+@_per_claim
 def _own_ranges(f: Features) -> list[DateRange]:
     """The claim's own dates finer than a year, computed once per claim."""
-    try:
-        return f.memo["own_ranges"]
-    except KeyError:
-        pass
-    got = f.memo["own_ranges"] = [d for d in f.dates if d.granularity != "year"]
+    got = [d for d in f.dates if d.granularity != "year"]
     return got
 
 
+@_per_claim
 def _own_dates(f: Features) -> list[tuple[int, int]]:
     """``(lo, hi)`` of the claim's own dates finer than a year (months and days), computed once per claim."""
-    try:
-        return f.memo["own_dates"]
-    except KeyError:
-        pass
-    got = f.memo["own_dates"] = [(d.lo, d.hi) for d in f.dates if d.granularity != "year"]
+    got = [(d.lo, d.hi) for d in f.dates if d.granularity != "year"]
     return got
 
 
@@ -326,24 +341,18 @@ _NO_SIDE_RE = re.compile(
 )
 
 
+@_per_claim
 def _folded(f: Features) -> str:
     """``fold(f.text)``, computed once per claim."""
-    try:
-        return f.memo["folded"]
-    except KeyError:
-        text = f.memo["folded"] = fold(f.text)
-        return text
+    return fold(f.text)
 
 
+@_per_claim
 def _polarity(f: Features) -> str | None:
-    try:
-        return f.memo["polarity"]
-    except KeyError:
-        pass
     text = _folded(f)
     yes = bool(_POLAR[0] & f.concepts) or bool(_YES_SIDE_RE.search(text))
     no = bool(_POLAR[1] & f.concepts) or bool(_NO_SIDE_RE.search(text))
-    pol = f.memo["polarity"] = "yes" if yes and not no else ("no" if no and not yes else None)
+    pol = "yes" if yes and not no else ("no" if no and not yes else None)
     return pol
 
 
@@ -391,13 +400,10 @@ def indicator(f: Features, q: Quantity) -> str | None:
     return min(after)[1] if after else None
 
 
+@_per_claim
 def _indicators(f: Features) -> list[str | None]:
     """:func:`indicator` of each of the claim's counts that can have one (else None), in order."""
-    try:
-        return f.memo["indicators"]
-    except KeyError:
-        pass
-    got = f.memo["indicators"] = [
+    got = [
         indicator(f, q) if q.kind in _INDICATOR_KINDS or q.kind in (None, "other") else None for q in f.quantities
     ]
     return got
@@ -439,20 +445,16 @@ ZONE_REACH = 14
 """Most characters from a time to the zone it is given in ("1000 GMT", "22h, heure de Paris")."""
 
 
+@_per_claim
 def _first_time(f: Features) -> str | None:
     """The first clock time the claim gives, None when it is given in a named time zone ("at 1000
     GMT": a local time is not comparable with it) (computed once per claim)."""
-    try:
-        return f.memo["first_time"]
-    except KeyError:
-        pass
     times = clock_positions(f.text)
     got = None
     if times:
         at, got = times[0]
         if _ZONE_RE.search(f.text, at, at + ZONE_REACH):
             got = None
-    f.memo["first_time"] = got
     return got
 
 
@@ -886,13 +888,10 @@ def _overlap(
     return (min(1.0, num / den) if den else 0.0), shared
 
 
+@_per_claim
 def _long_names(f: Features) -> list[tuple[str, frozenset[str]]]:
     """The claim's entity keys of two words or more, with their words (computed once per claim)."""
-    try:
-        return f.memo["long_names"]
-    except KeyError:
-        pass
-    got = f.memo["long_names"] = [
+    got = [
         (k, frozenset(t for t in k.split() if len(t) > 1)) for k in f.entities if " " in k and ":" not in k
     ]
     return got
@@ -999,13 +998,10 @@ def _is_day_level(d: DateRange) -> bool:
     return d.hi - d.lo <= 2 and (d.granularity in _DAY_LEVEL or d.granularity is None)
 
 
+@_per_claim
 def _day_dates(f: Features) -> list[DateRange]:
     """The claim's day-level dates, computed once per claim."""
-    try:
-        return f.memo["day_dates"]
-    except KeyError:
-        pass
-    got = f.memo["day_dates"] = [d for d in f.dates if _is_day_level(d)]
+    got = [d for d in f.dates if _is_day_level(d)]
     return got
 
 
@@ -1071,13 +1067,10 @@ def _scheduled_evidence(fa: Features, fb: Features, same: "Sameness") -> bool:
     return not (aa and ab and not any(_same_source(x, y) for x in aa for y in ab))
 
 
+@_per_claim
 def _happenings(f: Features) -> set[str]:
     """The happening groups the claim's concepts name, computed once per claim."""
-    try:
-        return f.memo["happenings"]
-    except KeyError:
-        pass
-    got = f.memo["happenings"] = {_HAPPENING_GROUPS[c] for c in f.concepts if c in _HAPPENING_GROUPS}
+    got = {_HAPPENING_GROUPS[c] for c in f.concepts if c in _HAPPENING_GROUPS}
     return got
 
 
@@ -1107,36 +1100,28 @@ def _shared_happening(fa: Features, fb: Features) -> str | None:
     return min(both) if both else None
 
 
+@_per_claim
 def _first_day_at(f: Features) -> tuple[int, int] | None:
     """``(start, end)`` in the claim's text of its first day or weekday, when its concepts are
     mapped (computed once per claim)."""
-    try:
-        return f.memo["first_day_at"]
-    except KeyError:
-        pass
     first = _day_dates(f)[0].text if _day_dates(f) else (f.weekdays[0].text if f.weekdays else None)
     got = None
     if f.mapped is not None and first is not None:
         off = f.text.find(first)
         got = (off, off + len(first)) if off >= 0 else None
-    f.memo["first_day_at"] = got
     return got
 
 
+@_per_claim
 def _dated_happening(f: Features) -> str | None:
     """The happening concept nearest to the claim's first day or weekday ("mené jeudi soir une
     série de frappes" dates the strikes, "Tuesday's attack" the attack), or None when unknown."""
-    try:
-        return f.memo["dated_happening"]
-    except KeyError:
-        pass
     at = _first_day_at(f)
     got = None
     if at is not None:
         mid = (at[0] + at[1]) // 2
         near = [(abs(o - mid), c) for o, c in f.mapped.positions if c in _HAPPENING_GROUPS]  # type: ignore[union-attr]
         got = min(near)[1] if near else None
-    f.memo["dated_happening"] = got
     return got
 
 
@@ -1162,31 +1147,24 @@ VERB_DATE_REACH = 40
 """Most characters between a happening and the day right after it that dates it."""
 
 
+@_per_claim
 def _verb_dated_group(f: Features) -> str | None:
     """The happening group named last before the claim's first day, within ``VERB_DATE_REACH``
     characters ("Police arrested a 43-year-old man on Wednesday on suspicion of starting the fire"
     dates the arrest), else that of :func:`_dated_happening`."""
-    try:
-        return f.memo["verb_dated_group"]
-    except KeyError:
-        pass
     at = _first_day_at(f)
     got = None
     if at is not None:
         before = [(o, c) for o, c in f.mapped.positions  # type: ignore[union-attr]
                   if at[0] - VERB_DATE_REACH <= o < at[0] and c in _HAPPENING_GROUPS]
         got = _HAPPENING_GROUPS[max(before)[1]] if before else _dated_group(f)
-    f.memo["verb_dated_group"] = got
     return got
 
 
+@_per_claim
 def _happening_days(f: Features) -> dict[str, list[DateRange]]:
     """The claim's day-level dates by the happening group each one dates: the happening named last
     before it within ``VERB_DATE_REACH`` characters ("a snap election for July 12"), computed once."""
-    try:
-        return f.memo["happening_days"]
-    except KeyError:
-        pass
     out: dict[str, list[DateRange]] = {}
     types = lexicon().types
     if f.mapped is not None:
@@ -1200,7 +1178,6 @@ def _happening_days(f: Features) -> dict[str, list[DateRange]]:
                 # not a day after a reporting word ("por la huelga de pilotos, según ha informado este
                 # miércoles"): that is the day of the statement
                 out.setdefault(_HAPPENING_GROUPS[max(before)[1]], []).append(d)
-    f.memo["happening_days"] = out
     return out
 
 
@@ -1501,13 +1478,10 @@ def _one_age(f: Features) -> Quantity | None:
     return ages[0] if len(ages) == 1 else None
 
 
+@_per_claim
 def _person_age(f: Features) -> tuple[str, float] | None:
     """``(person key, age)`` when the claim gives one age, right after the one person it names
     ("Moussa Dembaré, 37 ans", "Jane Doe, 45, said"), computed once per claim."""
-    try:
-        return f.memo["person_age"]
-    except KeyError:
-        pass
     got = None
     age = _one_age(f)
     # the one person, or name of no known kind, the age follows ("Le commandant de bord, Marco
@@ -1523,7 +1497,6 @@ def _person_age(f: Features) -> tuple[str, float] | None:
                 hits.append(key)
         if len(hits) == 1:
             got = (hits[0], age.value)
-    f.memo["person_age"] = got
     return got
 
 
@@ -1568,13 +1541,10 @@ ROLE_AGE_REACH = 30
 ROLE_AGE_MIN = 0.15
 
 
+@_per_claim
 def _role_age(f: Features) -> tuple[str, float] | None:
     """``(role concept, age)`` when the claim gives one age, right after a role noun ("El conductor,
     de 58 años", "the ferry's captain, 56,"), computed once per claim."""
-    try:
-        return f.memo["role_age"]
-    except KeyError:
-        pass
     got = None
     age = _one_age(f)
     if age is not None and f.mapped is not None:
@@ -1582,7 +1552,6 @@ def _role_age(f: Features) -> tuple[str, float] | None:
         roles = [(at - o, c) for o, c in f.mapped.positions if c in ROLE_CONCEPTS and 0 < at - o <= ROLE_AGE_REACH]
         if at >= 0 and roles:
             got = (min(roles)[1], age.value)
-    f.memo["role_age"] = got
     return got
 
 
@@ -1662,13 +1631,10 @@ def _place_conflict(
     return min(same.core + 0.2, 0.95), why
 
 
+@_per_claim
 def _specific_sources(f: Features) -> set[str]:
     """Sources that name someone (an entity of the claim or a ministry), not a role or a document."""
-    try:
-        return f.memo["specific_sources"]
-    except KeyError:
-        pass
-    got = f.memo["specific_sources"] = {
+    got = {
         k for k in f.sources
         if (k in f.entities or k.startswith("ministry:") or any(_same_source(k, e) for e in f.entities))
         and not is_media(k)
@@ -1676,14 +1642,11 @@ def _specific_sources(f: Features) -> set[str]:
     return got
 
 
+@_per_claim
 def _ministries(f: Features) -> frozenset[str]:
     """The ministries the claim credits (``ministry:defense`` …), when it credits nobody else."""
-    try:
-        return f.memo["ministries"]
-    except KeyError:
-        pass
     keys = [k for k in f.sources if not is_media(k)]
-    got = f.memo["ministries"] = frozenset(keys) if keys and all(k.startswith("ministry:") for k in keys) else frozenset()
+    got = frozenset(keys) if keys and all(k.startswith("ministry:") for k in keys) else frozenset()
     return got
 
 
@@ -1841,12 +1804,9 @@ def _toll_evidence(fa: Features, fb: Features, qv: QuantityVerdict, same: Samene
     return not (aa and ab and not any(_same_source(x, y) for x in aa for y in ab))
 
 
+@_per_claim
 def _actors(f: Features) -> set[str]:
-    try:
-        return f.memo["actors"]
-    except KeyError:
-        pass
-    got = f.memo["actors"] = {k for k, kind in f.entities.items() if kind in ("org", "person", "group") and not is_media(k)}
+    got = {k for k, kind in f.entities.items() if kind in ("org", "person", "group") and not is_media(k)}
     return got
 
 
